@@ -1,0 +1,126 @@
+// The only file in Dragoman that includes ICU headers. See include/cicu.h for why.
+#include "cicu.h"
+
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+#include <unicode/uversion.h>
+
+_Static_assert(CICU_ZERO_ERROR == U_ZERO_ERROR, "U_ZERO_ERROR");
+_Static_assert(CICU_BUFFER_OVERFLOW_ERROR == U_BUFFER_OVERFLOW_ERROR, "U_BUFFER_OVERFLOW_ERROR");
+_Static_assert(CICU_SCRIPT_COMMON == USCRIPT_COMMON, "USCRIPT_COMMON");
+_Static_assert(CICU_SCRIPT_INHERITED == USCRIPT_INHERITED, "USCRIPT_INHERITED");
+_Static_assert(CICU_SCRIPT_ARMENIAN == USCRIPT_ARMENIAN, "USCRIPT_ARMENIAN");
+_Static_assert(CICU_SCRIPT_CYRILLIC == USCRIPT_CYRILLIC, "USCRIPT_CYRILLIC");
+_Static_assert(CICU_SCRIPT_GREEK == USCRIPT_GREEK, "USCRIPT_GREEK");
+_Static_assert(CICU_SCRIPT_LATIN == USCRIPT_LATIN, "USCRIPT_LATIN");
+_Static_assert(sizeof(UChar) == sizeof(uint16_t), "UChar is 16 bits");
+
+const char *cicu_error_name(int32_t code) { return u_errorName((UErrorCode)code); }
+
+void cicu_version(char *buffer, int32_t capacity) {
+    UVersionInfo info;
+    char text[U_MAX_VERSION_STRING_LENGTH];
+    u_getVersion(info);
+    u_versionToString(info, text);
+    if (capacity <= 0) return;
+    strncpy(buffer, text, (size_t)capacity - 1);
+    buffer[capacity - 1] = 0;
+}
+
+int32_t cicu_script_of(int32_t codePoint) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript((UChar32)codePoint, &status);
+    return U_FAILURE(status) ? -1 : (int32_t)script;
+}
+
+int32_t cicu_utf8_to_utf16(const uint8_t *src, int32_t srcLength, uint16_t *dest, int32_t destCapacity,
+                           int32_t *destLength) {
+    UErrorCode status = U_ZERO_ERROR;
+    u_strFromUTF8WithSub((UChar *)dest, destCapacity, destLength, (const char *)src, srcLength, 0xFFFD, NULL,
+                         &status);
+    return (int32_t)status;
+}
+
+int32_t cicu_utf16_to_utf8(const uint16_t *src, int32_t srcLength, uint8_t *dest, int32_t destCapacity,
+                           int32_t *destLength) {
+    UErrorCode status = U_ZERO_ERROR;
+    u_strToUTF8WithSub((char *)dest, destCapacity, destLength, (const UChar *)src, srcLength, 0xFFFD, NULL,
+                       &status);
+    return (int32_t)status;
+}
+
+int32_t cicu_translit_open(const uint16_t *id, int32_t idLength, const uint16_t *rules, int32_t rulesLength,
+                           int32_t direction, cicu_transliterator **result, int32_t *parseLine,
+                           int32_t *parseOffset) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parseError;
+    memset(&parseError, 0, sizeof parseError);
+    UTransliterator *t = utrans_openU((const UChar *)id, idLength,
+                                      direction == 0 ? UTRANS_FORWARD : UTRANS_REVERSE, (const UChar *)rules,
+                                      rules == NULL ? 0 : rulesLength, &parseError, &status);
+    *parseLine = parseError.line;
+    *parseOffset = parseError.offset;
+    if (U_FAILURE(status)) {
+        if (t != NULL) utrans_close(t);
+        *result = NULL;
+    } else {
+        *result = (cicu_transliterator *)t;
+    }
+    return (int32_t)status;
+}
+
+int32_t cicu_translit_clone(const cicu_transliterator *t, cicu_transliterator **result) {
+    UErrorCode status = U_ZERO_ERROR;
+    UTransliterator *copy = utrans_clone((const UTransliterator *)t, &status);
+    *result = U_FAILURE(status) ? NULL : (cicu_transliterator *)copy;
+    return (int32_t)status;
+}
+
+void cicu_translit_close(cicu_transliterator *t) {
+    if (t != NULL) utrans_close((UTransliterator *)t);
+}
+
+int32_t cicu_translit_transform(const cicu_transliterator *t, uint16_t *text, int32_t *length, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t limit = *length;
+    utrans_transUChars((const UTransliterator *)t, (UChar *)text, length, capacity, 0, &limit, &status);
+    return (int32_t)status;
+}
+
+int32_t cicu_translit_id(const cicu_transliterator *t, uint16_t *dest, int32_t capacity) {
+    int32_t length = 0;
+    const UChar *id = utrans_getUnicodeID((const UTransliterator *)t, &length);
+    if (dest != NULL && capacity > 0) {
+        memcpy(dest, id, sizeof(UChar) * (size_t)(length < capacity ? length : capacity));
+    }
+    return length;
+}
+
+static const UNormalizer2 *nfc(UErrorCode *status) { return unorm2_getNFCInstance(status); }
+
+int32_t cicu_nfc_span_yes(const uint16_t *text, int32_t length, int32_t *errorCode) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *n = nfc(&status);
+    int32_t span = U_SUCCESS(status) ? unorm2_spanQuickCheckYes(n, (const UChar *)text, length, &status) : 0;
+    *errorCode = (int32_t)status;
+    return span;
+}
+
+int32_t cicu_nfc_normalize(const uint16_t *text, int32_t length, uint16_t *dest, int32_t capacity,
+                           int32_t *destLength) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *n = nfc(&status);
+    if (U_FAILURE(status)) return (int32_t)status;
+    *destLength = unorm2_normalize(n, (const UChar *)text, length, (UChar *)dest, capacity, &status);
+    return (int32_t)status;
+}
+
+int32_t cicu_nfc_has_boundary_before(int32_t codePoint) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *n = nfc(&status);
+    return U_SUCCESS(status) && unorm2_hasBoundaryBefore(n, (UChar32)codePoint) ? 1 : 0;
+}

@@ -1,0 +1,90 @@
+// CICU: Dragoman's bridge to the system ICU (libicu-dev, ICU 72).
+//
+// This header deliberately exposes only plain C types. Swift cannot import ICU's own headers (their
+// versioned U_ICU_ENTRY_POINT_RENAME macros do not import), and a module that exposes ICU's types
+// clashes with Foundation's bundled copy of ICU as soon as both are imported. So every ICU type stays
+// inside cicu.c: handles are opaque struct pointers, UChar is uint16_t, UErrorCode is int32_t.
+#ifndef CICU_H
+#define CICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// ICU's U_ZERO_ERROR; any value above it is a failure, below it a warning.
+#define CICU_ZERO_ERROR 0
+/// ICU's U_BUFFER_OVERFLOW_ERROR: the output did not fit; the call reports the length it needs.
+#define CICU_BUFFER_OVERFLOW_ERROR 15
+
+/// ICU script codes (UScriptCode) that Dragoman distinguishes; cicu.c checks them against ICU.
+#define CICU_SCRIPT_COMMON 0
+#define CICU_SCRIPT_INHERITED 1
+#define CICU_SCRIPT_ARMENIAN 3
+#define CICU_SCRIPT_CYRILLIC 8
+#define CICU_SCRIPT_GREEK 14
+#define CICU_SCRIPT_LATIN 25
+
+/// The name of an ICU error code, e.g. "U_INVALID_FORMAT_ERROR". Never NULL.
+const char *cicu_error_name(int32_t code);
+
+/// The version of the ICU library linked at run time, e.g. "72.1". Writes at most `capacity` bytes.
+void cicu_version(char *buffer, int32_t capacity);
+
+/// The ICU script code of a code point (uscript_getScript); negative on error.
+int32_t cicu_script_of(int32_t codePoint);
+
+// MARK: UTF conversion (ICU's own converters; fast on whole buffers)
+
+/// UTF-8 to UTF-16 with U+FFFD for ill-formed input. Sets *destLength to the length needed; returns
+/// the ICU error code (CICU_BUFFER_OVERFLOW_ERROR when destCapacity was too small).
+int32_t cicu_utf8_to_utf16(const uint8_t *src, int32_t srcLength, uint16_t *dest, int32_t destCapacity,
+                           int32_t *destLength);
+
+/// UTF-16 to UTF-8 (unpaired surrogates become U+FFFD). Same conventions as cicu_utf8_to_utf16.
+int32_t cicu_utf16_to_utf8(const uint16_t *src, int32_t srcLength, uint8_t *dest, int32_t destCapacity,
+                           int32_t *destLength);
+
+// MARK: Transliteration (utrans)
+
+typedef struct cicu_transliterator cicu_transliterator;
+
+/// Opens a transliterator. With rules == NULL, `id` is a system ID or compound ID ("Any-Latin;
+/// Latin-ASCII"); otherwise `rules` are compiled under the name `id`. direction: 0 forward, 1 reverse.
+/// On a rule syntax error, *parseLine (1-based, or 0 when ICU gives none) and *parseOffset (0-based
+/// within that line, or within the rules) are set. Returns the ICU error code.
+int32_t cicu_translit_open(const uint16_t *id, int32_t idLength, const uint16_t *rules, int32_t rulesLength,
+                           int32_t direction, cicu_transliterator **result, int32_t *parseLine,
+                           int32_t *parseOffset);
+
+/// An independent copy, safe to use on another thread. Returns the ICU error code.
+int32_t cicu_translit_clone(const cicu_transliterator *t, cicu_transliterator **result);
+
+void cicu_translit_close(cicu_transliterator *t);
+
+/// Transliterates text[0..<*length] in place. On CICU_BUFFER_OVERFLOW_ERROR the buffer is unchanged
+/// in meaning only up to ICU's contract: call again on the original text with a capacity of at
+/// least *length. Returns the ICU error code.
+int32_t cicu_translit_transform(const cicu_transliterator *t, uint16_t *text, int32_t *length, int32_t capacity);
+
+/// The transliterator's ID into `dest` (UTF-16); returns the full length.
+int32_t cicu_translit_id(const cicu_transliterator *t, uint16_t *dest, int32_t capacity);
+
+// MARK: Normalization (NFC)
+
+/// Length of the prefix of `text` that is certainly in NFC (unorm2_spanQuickCheckYes).
+int32_t cicu_nfc_span_yes(const uint16_t *text, int32_t length, int32_t *errorCode);
+
+/// NFC of text into dest; *destLength gets the length needed. Returns the ICU error code.
+int32_t cicu_nfc_normalize(const uint16_t *text, int32_t length, uint16_t *dest, int32_t capacity,
+                           int32_t *destLength);
+
+/// 1 when NFC has a boundary before the code point (normalization never joins across it).
+int32_t cicu_nfc_has_boundary_before(int32_t codePoint);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

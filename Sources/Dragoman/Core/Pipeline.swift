@@ -1,0 +1,50 @@
+/// Stages run in order; itself a ``Stage``, so pipelines nest.
+///
+/// Each stage sees the previous stage's output. The pipeline keeps an ``OffsetMap`` from the current
+/// text back to its own input, so every edit it returns points into the pipeline's input text however
+/// many stages rewrote the text before, and it hands each stage the spans earlier stages wrote
+/// (``StageContext/marks``).
+public struct Pipeline: Stage {
+    public var name: String
+    public var stages: [any Stage]
+
+    public init(_ stages: [any Stage], name: String = "pipeline") {
+        self.stages = stages
+        self.name = name
+    }
+
+    public func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
+        var current = text
+        var map = OffsetMap.identity
+        var edits: [Edit] = []
+        var marks = context.marks
+        for stage in stages {
+            var stageContext = context
+            stageContext.marks = marks
+            let result = try stage.apply(to: current, context: stageContext)
+            if result.edits.isEmpty && result.map.isIdentity { continue }
+            for var edit in result.edits {
+                let written = result.map.outputRange(forInput: edit.range)
+                marks.append(.init(stage: edit.stage, range: written, data: edit.data))
+                edit.range = map.inputRange(forOutput: edit.range)
+                edits.append(edit)
+            }
+            if !result.map.isIdentity {
+                let newCount = result.edits.count
+                for index in marks.indices.dropLast(newCount) {
+                    marks[index].range = result.map.outputRange(forInput: marks[index].range)
+                }
+            }
+            map = map.followed(by: result.map)
+            current = result.text
+        }
+        return StageResult(text: current, edits: edits, map: map)
+    }
+
+    /// Runs the pipeline on one record and resolves every change into an ``Annotation`` located in
+    /// `text`.
+    public func normalize(_ text: String, language: LanguageTag, target: LanguageTag) throws(DragomanError) -> NormalizedText {
+        let result = try apply(to: text, context: StageContext(language: language, target: target))
+        return NormalizedText(input: text, result: result, language: language)
+    }
+}

@@ -1,0 +1,63 @@
+/// One step of normalization: reads a record's text and returns the new text with what it changed.
+///
+/// A stage is a value configured once (its tables, rules and glossaries compiled at configuration
+/// time) and then applied to many records, from many threads at once; hence `Sendable`, and hence
+/// a stage keeps no per-record state. Conformers should be structs. A ``Pipeline`` of stages is a stage.
+///
+/// The contract of ``apply(to:context:)``:
+/// - Ranges in the returned ``StageResult/edits`` are UTF-8 offsets into `text`, the stage's input.
+/// - The result's ``StageResult/map`` relates the output back to `text`; building the result with
+///   ``StageResult/init(applying:to:)`` keeps text, edits and map in agreement.
+/// - Nothing is printed, no file is read: a stage sees only its text and context.
+///
+/// A stage that merely rewrites spans:
+/// ```swift
+/// struct Shout: Stage {
+///     var name: String { "shout" }
+///     func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
+///         guard let range = text.utf8.firstRange(of: "mines".utf8) else { return StageResult(unchanged: text) }
+///         let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+///         let edit = Edit(stage: name, range: start..<start + 5, replacement: "MINES")
+///         return try StageResult(applying: [edit], to: text)
+///     }
+/// }
+/// ```
+public protocol Stage: Sendable {
+    /// The stable name configs use for this stage, e.g. `repair`.
+    var name: String { get }
+
+    /// Normalizes one record's text.
+    func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult
+}
+
+/// What a stage knows about the record besides its text.
+public struct StageContext: Sendable {
+    /// The record's language (given or detected).
+    public var language: LanguageTag
+    /// The language the output is for.
+    public var target: LanguageTag
+    /// What earlier stages wrote, located in the text this stage receives.
+    public var marks: [Mark]
+
+    public init(language: LanguageTag, target: LanguageTag, marks: [Mark] = []) {
+        self.language = language
+        self.target = target
+        self.marks = marks
+    }
+
+    /// A span an earlier stage wrote, so that later stages can leave it alone or build on it.
+    public struct Mark: Sendable, Hashable {
+        /// The stage that wrote it.
+        public var stage: String
+        /// UTF-8 offsets of the written text in the current stage's input.
+        public var range: Range<Int>
+        /// The writing stage's data for it.
+        public var data: [String: String]
+
+        public init(stage: String, range: Range<Int>, data: [String: String] = [:]) {
+            self.stage = stage
+            self.range = range
+            self.data = data
+        }
+    }
+}
