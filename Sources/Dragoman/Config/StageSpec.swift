@@ -1,0 +1,88 @@
+/// One entry of a config's `stages` list: the stage's registered name and its options, each
+/// remembered with where it was written so that a wrong value is reported at its line and column.
+public struct StageSpec: Sendable, Hashable {
+    /// An option's value as written (a YAML scalar), and where.
+    public struct Value: Sendable, Hashable {
+        public var text: String
+        public var location: SourceLocation?
+
+        public init(_ text: String, at location: SourceLocation? = nil) {
+            self.text = text
+            self.location = location
+        }
+    }
+
+    public var name: String
+    public var options: [String: Value]
+    public var location: SourceLocation?
+
+    public init(name: String, options: [String: Value] = [:], at location: SourceLocation? = nil) {
+        self.name = name
+        self.options = options
+        self.location = location
+    }
+
+    /// A boolean option (`true`/`false`, `yes`/`no`, `on`/`off`).
+    public func bool(_ key: String, default fallback: Bool) throws(DragomanError) -> Bool {
+        guard let value = options[key] else { return fallback }
+        switch value.text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            throw .invalidConfiguration("option '\(key)' of stage '\(name)' must be true or false, not '\(value.text)'", at: value.location)
+        }
+    }
+
+    /// Rejects options the stage does not know (a typo would otherwise be silently ignored).
+    public func requireOnly(_ known: [String]) throws(DragomanError) {
+        for (key, value) in options.sorted(by: { $0.key < $1.key }) where !known.contains(key) {
+            throw .invalidConfiguration(
+                "unknown option '\(key)' for stage '\(name)' (known: \(known.sorted().joined(separator: ", ")))",
+                at: value.location ?? location)
+        }
+    }
+}
+
+/// Makes stages from their config entries, by stable name.
+public struct StageRegistry: Sendable {
+    public typealias Factory = @Sendable (StageSpec) throws(DragomanError) -> any Stage
+
+    private var factories: [String: Factory]
+
+    public init(_ factories: [String: Factory] = [:]) {
+        self.factories = factories
+    }
+
+    /// The stages this version of Dragoman ships.
+    public static let standard = StageRegistry([
+        RepairStage.stageName: { spec throws(DragomanError) in
+            try spec.requireOnly(["escapes", "entities", "mojibake", "nfc", "schwa", "homoglyphs", "invisibles", "spaces"])
+            var options = RepairStage.Options()
+            options.escapes = try spec.bool("escapes", default: true)
+            options.entities = try spec.bool("entities", default: true)
+            options.mojibake = try spec.bool("mojibake", default: true)
+            options.nfc = try spec.bool("nfc", default: true)
+            options.schwa = try spec.bool("schwa", default: true)
+            options.homoglyphs = try spec.bool("homoglyphs", default: true)
+            options.invisibles = try spec.bool("invisibles", default: true)
+            options.spaces = try spec.bool("spaces", default: true)
+            return RepairStage(options: options)
+        }
+    ])
+
+    /// Registered names, sorted.
+    public var names: [String] { factories.keys.sorted() }
+
+    /// Adds or replaces a factory (for stages defined outside the library).
+    public mutating func register(_ name: String, factory: @escaping Factory) {
+        factories[name] = factory
+    }
+
+    /// Makes the stage a spec names.
+    public func make(_ spec: StageSpec) throws(DragomanError) -> any Stage {
+        guard let factory = factories[spec.name] else {
+            throw .unknownStage(spec.name, known: names, at: spec.location)
+        }
+        return try factory(spec)
+    }
+}

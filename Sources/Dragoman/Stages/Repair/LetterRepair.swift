@@ -1,0 +1,173 @@
+/// Repairs inside words: schwa look-alikes, letters from the wrong script, invisible characters.
+///
+/// A word is a run of letters and marks (with invisible characters between them). Only words that
+/// contain a suspect character or mix Latin and Cyrillic are looked at; the rest pass at byte speed.
+/// - Schwa: in a Latin word, `ǝ`/`Ǝ` (U+01DD/U+018E, "turned e") and Cyrillic `ә`/`Ә` become
+///   `ə`/`Ə`; `ä`/`Ä` do too when the record is Azerbaijani (older keyboards and Tatar layouts).
+/// - Homoglyphs: in a word whose letters are mostly Latin, Cyrillic letters that look like Latin
+///   ones become those (`Aghdаm` → `Aghdam`), and the reverse in mostly Cyrillic words (`Шушa` →
+///   `Шуша`). A word with a minority letter that has no look-alike, or with as many letters of
+///   each script, is left alone: that is a real mixed token, not a typo.
+/// - Invisibles: soft hyphen, zero-width space, (non-)joiner, word joiner and BOM between two
+///   letters are removed.
+struct LetterRepair: Stage {
+    let schwa: Bool
+    let homoglyphs: Bool
+    let invisibles: Bool
+    var name: String { RepairStage.stageName }
+
+    static let cyrillicToLatin: [UInt32: UInt32] = [
+        0x430: 0x61, 0x435: 0x65, 0x43E: 0x6F, 0x440: 0x70, 0x441: 0x63, 0x443: 0x79, 0x445: 0x78, 0x456: 0x69,
+        0x458: 0x6A, 0x455: 0x73, 0x501: 0x64, 0x4BB: 0x68, 0x4CF: 0x6C, 0x4D9: 0x259,
+        0x410: 0x41, 0x412: 0x42, 0x415: 0x45, 0x41A: 0x4B, 0x41C: 0x4D, 0x41D: 0x48, 0x41E: 0x4F, 0x420: 0x50,
+        0x421: 0x43, 0x422: 0x54, 0x425: 0x58, 0x423: 0x59, 0x406: 0x49, 0x408: 0x4A, 0x405: 0x53, 0x4D8: 0x18F,
+    ]
+    static let latinToCyrillic: [UInt32: UInt32] = [
+        0x61: 0x430, 0x65: 0x435, 0x6F: 0x43E, 0x70: 0x440, 0x63: 0x441, 0x79: 0x443, 0x78: 0x445,
+        0x41: 0x410, 0x42: 0x412, 0x45: 0x415, 0x4B: 0x41A, 0x4D: 0x41C, 0x48: 0x41D, 0x4F: 0x41E, 0x50: 0x420,
+        0x43: 0x421, 0x54: 0x422, 0x58: 0x425, 0x259: 0x4D9, 0x18F: 0x4D8,
+    ]
+    /// Letters for which az-Cyrl has a look-alike that Russian lacks.
+    static let latinToAzerbaijaniCyrillic: [UInt32: UInt32] = [0x6A: 0x458, 0x68: 0x4BB, 0x4A: 0x408, 0x48: 0x4BA]
+
+    static func isInvisible(_ value: UInt32) -> Bool {
+        value == 0xAD || value == 0x200B || value == 0x200C || value == 0x200D || value == 0x2060 || value == 0xFEFF
+    }
+
+    private static func isSuspect(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x1DD, 0x18E, 0x4D9, 0x4D8, 0xE4, 0xC4: true
+        default: false
+        }
+    }
+
+    func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
+        let azerbaijani = context.language == .az
+        let edits = text.withUTF8Buffer { bytes -> [Edit] in
+            var edits: [Edit] = []
+            var index = 0
+            let count = bytes.count
+            var wordStart = -1
+            var latin = 0
+            var cyrillic = 0
+            var suspect = false
+            var lastLetterEnd = 0
+            func endWord() {
+                if wordStart >= 0, suspect || (latin > 0 && cyrillic > 0),
+                    let edit = repair(bytes, wordStart..<lastLetterEnd, latin: latin, cyrillic: cyrillic, azerbaijani: azerbaijani)
+                {
+                    edits.append(edit)
+                }
+                wordStart = -1
+                latin = 0
+                cyrillic = 0
+                suspect = false
+            }
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let lower = byte | 0x20
+                    if lower >= 0x61 && lower <= 0x7A {
+                        if wordStart < 0 { wordStart = index }
+                        latin += 1
+                        lastLetterEnd = index + 1
+                    } else if wordStart >= 0 {
+                        endWord()
+                    }
+                    index += 1
+                    continue
+                }
+                let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+                if Self.isInvisible(value) {
+                    // Inside a word only if a letter follows; endWord() trims at lastLetterEnd.
+                    if wordStart >= 0 { suspect = true }
+                } else if UTF8Decoding.isWordScalar(value) {
+                    if wordStart < 0 { wordStart = index }
+                    if Self.isSuspect(value) { suspect = true }
+                    switch Script(of: Unicode.Scalar(value) ?? " ") {
+                    case .latin: latin += 1
+                    case .cyrillic: cyrillic += 1
+                    default: break
+                    }
+                    lastLetterEnd = index + length
+                } else if wordStart >= 0 {
+                    endWord()
+                }
+                index += length
+            }
+            endWord()
+            return edits
+        }
+        return try StageResult(applying: edits, to: text)
+    }
+
+    private func repair(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, latin: Int, cyrillic: Int, azerbaijani: Bool
+    ) -> Edit? {
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        // Schwa look-alikes (Cyrillic ә, turned e) count as Latin letters for deciding the word's script.
+        let cyrillicSchwas = word.unicodeScalars.filter { $0.value == 0x4D9 || $0.value == 0x4D8 }.count
+        let latinWord = latin + cyrillicSchwas > cyrillic - cyrillicSchwas
+        let cyrillicWord = cyrillic - cyrillicSchwas > latin
+        let minorityMap: [UInt32: UInt32]?
+        if homoglyphs && latinWord && cyrillic > cyrillicSchwas {
+            minorityMap = Self.cyrillicToLatin
+        } else if homoglyphs && cyrillicWord && latin > 0 {
+            minorityMap = Self.latinToCyrillic.merging(Self.latinToAzerbaijaniCyrillic) { first, _ in first }
+        } else {
+            minorityMap = nil
+        }
+        // A minority letter without a look-alike means a real mixed token: leave its script alone.
+        let mappable = minorityMap.map { map in
+            word.unicodeScalars.allSatisfy { scalar in
+                let script = Script(of: scalar)
+                let minority = latinWord ? script == .cyrillic : script == .latin
+                return !minority || map[scalar.value] != nil
+            }
+        } ?? false
+
+        var kinds: Set<String> = []
+        var output = String.UnicodeScalarView()
+        let scalars = Array(word.unicodeScalars)
+        for (position, scalar) in scalars.enumerated() {
+            let value = scalar.value
+            if Self.isInvisible(value) {
+                if invisibles {
+                    kinds.insert("invisible")
+                    continue
+                }
+                output.append(scalar)
+                continue
+            }
+            if schwa && latinWord {
+                let replacement: UInt32? =
+                    switch value {
+                    case 0x1DD, 0x4D9: 0x259
+                    case 0x18E, 0x4D8: 0x18F
+                    case 0xE4 where azerbaijani: 0x259
+                    case 0xC4 where azerbaijani: 0x18F
+                    default: nil
+                    }
+                if let replacement, let mapped = Unicode.Scalar(replacement) {
+                    kinds.insert("schwa")
+                    output.append(mapped)
+                    continue
+                }
+            }
+            if mappable, let map = minorityMap, let mapped = map[value].flatMap(Unicode.Scalar.init) {
+                let script = Script(of: scalar)
+                if latinWord ? script == .cyrillic : script == .latin {
+                    kinds.insert("homoglyph")
+                    output.append(mapped)
+                    continue
+                }
+            }
+            _ = position
+            output.append(scalar)
+        }
+        guard !kinds.isEmpty else { return nil }
+        return Edit(
+            stage: RepairStage.stageName, range: range, replacement: String(output),
+            data: ["kind": kinds.sorted().joined(separator: ",")])
+    }
+}
