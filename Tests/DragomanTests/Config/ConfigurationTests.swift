@@ -1,0 +1,66 @@
+import Testing
+
+@testable import Dragoman
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    @Test func embeddedDefaultRunsRepair() throws {
+        let configuration = try Configuration(yaml: Configuration.embeddedDefaultYAML, path: "default")
+        #expect(configuration.target == .en)
+        #expect(configuration.source == .auto)
+        #expect(configuration.stages.map(\.name) == ["repair"])
+        let pipeline = try configuration.makePipeline()
+        #expect(pipeline.stages.map(\.name) == ["repair"])
+    }
+
+    @Test func readsStagesWithOptions() throws {
+        let yaml = """
+            version: 1
+            target: en
+            source: az
+            stages:
+              - name: repair
+                mojibake: false
+                spaces: no
+            """
+        let configuration = try Configuration(yaml: yaml, path: "c.yaml")
+        #expect(configuration.source == .fixed(.az))
+        let stage = try #require(try configuration.makePipeline().stages.first as? RepairStage)
+        #expect(stage.options.mojibake == false)
+        #expect(stage.options.spaces == false)
+        #expect(stage.options.nfc == true)
+        // The mojibake pass is really off.
+        let result = try configuration.makePipeline().normalize("â‚¬5", language: .en, target: .en)
+        #expect(result.text == "â‚¬5")
+    }
+
+    @Test("Errors name file, line and column", arguments: [
+        ("version: 1\nstages:\n  - repair\n  - translate\n", "c.yaml:4:5", "unknown stage 'translate'"),
+        ("version: 2\nstages: [repair]\n", "c.yaml:1:10", "version 2"),
+        ("stages: [repair]\n", "c.yaml:1:1", "missing 'version: 1'"),
+        ("version: 1\ntarget: de\nstages: [repair]\n", "c.yaml:2:9", "unknown language 'de'"),
+        ("version: 1\nstages:\n  - name: repair\n    mojibake: maybe\n", "c.yaml:4:15", "must be true or false"),
+        ("version: 1\nstages:\n  - name: repair\n    colour: red\n", "c.yaml:4:13", "unknown option 'colour'"),
+        ("version: 1\nstagse: [repair]\n", "c.yaml:2:1", "unknown key 'stagse'"),
+        ("version: 1\nstages: [repair\n", "c.yaml:3:1", "YAML"),
+        ("- just\n- a list\n", "c.yaml:1:1", "must be a mapping"),
+    ])
+    func errorsNameFileLineAndColumn(yaml: String, location: String, message: String) throws {
+        let error = try #require(throws: DragomanError.self) {
+            let configuration = try Configuration(yaml: yaml, path: "c.yaml")
+            _ = try configuration.makePipeline()
+        }
+        #expect(error.description.hasPrefix(location + ":"), "\(error)")
+        #expect(error.description.contains(message), "\(error)")
+    }
+
+    @Test func stagesOptionSelectsAndOrders() throws {
+        let configuration = Configuration(stages: [StageSpec(name: "repair", options: ["nfc": .init("false")])])
+        let pipeline = try configuration.makePipeline(only: ["repair"])
+        let stage = try #require(pipeline.stages.first as? RepairStage)
+        #expect(stage.options.nfc == false)
+        #expect(throws: DragomanError.unknownStage("nope", known: ["repair"], at: nil)) {
+            try configuration.makePipeline(only: ["nope"])
+        }
+    }
+}
