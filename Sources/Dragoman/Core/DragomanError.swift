@@ -13,7 +13,9 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         self.column = column
     }
 
+    /// `path:line:column`, `path:line`, or just `path` when no line applies (line 0).
     public var description: String {
+        guard line > 0 else { return path }
         if let column { return "\(path):\(line):\(column)" }
         return "\(path):\(line)"
     }
