@@ -2,48 +2,87 @@ internal import CICU
 
 /// Cheap detection of a record's language among the six Dragoman reads.
 ///
-/// Looks at the first ``sampleScalars`` scalars only. The script of each letter comes from ICU
-/// (`uscript_getScript`); within a script the choice rests on letters one language has and its
-/// neighbour lacks, then on frequent function words:
+/// Reads the first ``sampleBytes`` bytes of a record, once, without allocating. The script of
+/// each letter comes from its Unicode block for the blocks these languages use, and from ICU
+/// (`uscript_getScript`) for anything else. Within a script the choice rests on letters one
+/// language has and its neighbour lacks, then on frequent function words:
 /// - Armenian script → `hy`.
 /// - Cyrillic with Azerbaijani-only letters (ә ҝ ғ ҹ һ ј ө ү) → `az-Cyrl`, otherwise `ru`.
 /// - Latin with ə, or with Turkic letters (ı ş ğ) and the x and q that Turkish spelling lacks → `az`;
-///   Turkic letters without them → `tr`; otherwise French or English by accents and function words.
+///   Turkic letters or Turkish function words without them → `tr`; otherwise French or English by
+///   accents and function words.
 public enum LanguageDetector {
-    /// How many scalars of a record the detector reads.
-    public static let sampleScalars = 4096
+    /// How many bytes of a record the detector reads.
+    public static let sampleBytes = 4096
 
     public static func detect(_ text: String) -> LanguageTag {
-        var counts = Counts()
-        var word = ""
-        var seen = 0
-        for scalar in text.unicodeScalars {
-            seen += 1
-            if seen > sampleScalars { break }
-            if scalar.properties.isAlphabetic {
-                counts.add(scalar)
-                if word.unicodeScalars.count < 16 { word.unicodeScalars.append(scalar) }
-            } else if !word.isEmpty {
-                counts.addWord(word)
-                word = ""
+        text.withUTF8Buffer { bytes in
+            var counts = Counts()
+            var word: UInt64 = 0
+            var wordLength = 0
+            let end = min(bytes.count, sampleBytes)
+            var index = 0
+            while index < end {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let lower = byte | 0x20
+                    if lower >= 0x61 && lower <= 0x7A {
+                        counts.latin += 1
+                        if lower == 0x78 || lower == 0x71 { counts.xq += 1 }
+                        if wordLength < 8 { word |= UInt64(lower) << (8 * wordLength) }
+                        wordLength += 1
+                    } else if wordLength > 0 {
+                        if wordLength <= maxWordBytes { counts.addWord(word) }
+                        word = 0
+                        wordLength = 0
+                    }
+                    index += 1
+                    continue
+                }
+                guard index + 1 < bytes.count else { break }
+                let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+                if counts.add(value) {
+                    // Part of a word: keep its UTF-8 bytes (lower-case forms are what the word lists hold).
+                    for offset in 0..<length where wordLength < 8 {
+                        word |= UInt64(bytes[index + offset]) << (8 * wordLength)
+                        wordLength += 1
+                    }
+                } else if wordLength > 0 {
+                    if wordLength <= maxWordBytes { counts.addWord(word) }
+                    word = 0
+                    wordLength = 0
+                }
+                index += length
             }
+            if wordLength > 0 && wordLength <= maxWordBytes { counts.addWord(word) }
+            return counts.verdict
         }
-        if !word.isEmpty { counts.addWord(word) }
-        return counts.verdict
     }
+
+    /// The longest function word in bytes ("olarak", "değil", "yüzde").
+    private static let maxWordBytes = 6
 
     private struct Counts {
         var latin = 0, cyrillic = 0, armenian = 0
         var schwa = 0, xq = 0, turkic = 0, french = 0, azCyrillic = 0
         var enWords = 0, frWords = 0, trWords = 0
 
-        mutating func add(_ scalar: Unicode.Scalar) {
-            let value = scalar.value
-            if value < 0x80 {
-                latin += 1
-                if value | 0x20 == 0x78 || value | 0x20 == 0x71 { xq += 1 }  // x, q
-                return
+        /// Counts a function word. Words are their UTF-8 bytes packed little-endian into a UInt64, so
+        /// the lists are integer literals: no hashing and no lazily built tables on this hot path.
+        mutating func addWord(_ word: UInt64) {
+            switch word {
+            // the, and, of, to, in, is, was, for, on, with, said, from, by
+            case 0x656874, 0x646E61, 0x666F, 0x6F74, 0x6E69, 0x7369, 0x736177, 0x726F66, 0x6E6F, 0x68746977, 0x64696173, 0x6D6F7266, 0x7962: enWords += 1
+            // le, la, les, des, et, du, une, est, pour, dans, sur, qui, au, aux
+            case 0x656C, 0x616C, 0x73656C, 0x736564, 0x7465, 0x7564, 0x656E75, 0x747365, 0x72756F70, 0x736E6164, 0x727573, 0x697571, 0x7561, 0x787561: frWords += 1
+            // ve, bir, için, ile, olarak, çok, gibi, değil, ancak, yüzde, ise
+            case 0x6576, 0x726962, 0x6E69A7C369, 0x656C69, 0x6B6172616C6F, 0x6B6FA7C3, 0x69626967, 0x6C699FC46564, 0x6B61636E61, 0x65647ABCC379, 0x657369: trWords += 1
+            default: break
             }
+        }
+
+        /// Counts a non-ASCII scalar; returns whether it is a letter.
+        mutating func add(_ value: UInt32) -> Bool {
             switch value {
             case 0x259, 0x18F: schwa += 1  // ə Ə
             case 0x131, 0x130, 0x15F, 0x15E, 0x11F, 0x11E: turkic += 1  // ı İ ş Ş ğ Ğ
@@ -52,33 +91,41 @@ public enum LanguageDetector {
                 azCyrillic += 1
             default: break
             }
-            switch cicu_script_of(Int32(bitPattern: value)) {
-            case CICU_SCRIPT_LATIN: latin += 1
-            case CICU_SCRIPT_CYRILLIC: cyrillic += 1
-            case CICU_SCRIPT_ARMENIAN: armenian += 1
-            default: break
+            switch value {
+            case 0xC0...0x24F where value != 0xD7 && value != 0xF7:
+                latin += 1
+            case 0x250...0x2AF:
+                latin += 1  // IPA block: ə and friends
+            case 0x400...0x52F:
+                cyrillic += 1
+            case 0x531...0x587:
+                armenian += 1
+            case 0x80..<0x2000:
+                guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { return false }
+                switch cicu_script_of(Int32(bitPattern: value)) {
+                case CICU_SCRIPT_LATIN: latin += 1
+                case CICU_SCRIPT_CYRILLIC: cyrillic += 1
+                case CICU_SCRIPT_ARMENIAN: armenian += 1
+                default: break
+                }
+            default:
+                return false
             }
-        }
-
-        mutating func addWord(_ word: String) {
-            switch word.lowercased() {
-            case "the", "and", "of", "to", "in", "is", "was", "for", "on", "with", "said", "from", "by": enWords += 1
-            case "le", "la", "les", "des", "et", "du", "une", "est", "pour", "dans", "sur", "qui", "au", "aux", "a": frWords += 1
-            case "ve", "bir", "için", "ile", "olarak", "çok", "gibi", "değil", "ancak", "yüzde", "ise": trWords += 1
-            default: break
-            }
+            return true
         }
 
         var verdict: LanguageTag {
             if armenian > latin && armenian > cyrillic { return .hy }
             if cyrillic > latin { return azCyrillic * 100 >= cyrillic || azCyrillic >= 3 ? .azCyrl : .ru }
-            if schwa * 200 >= latin && schwa > 0 { return .az }
+            if schwa > 0 && schwa * 200 >= latin { return .az }
             if turkic > 0 || trWords > enWords + frWords {
                 // Turkish spelling has no x or q; Azerbaijani uses both often (xalq, qəsəbə).
                 return schwa > 0 || xq * 200 > latin ? .az : .tr
             }
-            if french > 0 && french * 400 >= latin || frWords > enWords { return .fr }
-            return .en
+            // Function words decide between French and English; accents only break a tie, and
+            // only when frequent (an English café, or mojibake's â, is not French).
+            if frWords != enWords { return frWords > enWords ? .fr : .en }
+            return french * 100 >= latin && french > 0 ? .fr : .en
         }
     }
 }

@@ -12,8 +12,8 @@ public enum LanguageTag: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Parses a tag such as `az`, `AZ-cyrl`, `tr_TR` or `az-Latn-AZ`.
     public init(parsing text: String) throws(DragomanError) {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "_" }).map { $0.lowercased() }
-        guard let language = parts.first else { throw .unknownLanguage(text) }
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "_" }).map { $0.lowercased() }
+        guard let language = parts.first, !parts.contains(where: \.isEmpty) else { throw .unknownLanguage(text) }
         var script: String?
         var index = 1
         if index < parts.count, parts[index].count == 4 {

@@ -49,7 +49,8 @@ public struct StageContext: Sendable {
     public struct Mark: Sendable, Hashable {
         /// The stage that wrote it.
         public var stage: String
-        /// UTF-8 offsets of the written text in the current stage's input.
+        /// UTF-8 offsets of the written text in the current stage's input. Edits of one stage that
+        /// touch each other share a region of the offset map, so their marks cover them all.
         public var range: Range<Int>
         /// The writing stage's data for it.
         public var data: [String: String]

@@ -17,6 +17,19 @@ public enum Script: Sendable, Hashable {
             self = lower >= 0x61 && lower <= 0x7A ? .latin : .common
             return
         }
+        // The blocks of the languages Dragoman reads, by range; ICU answers for everything else.
+        switch value {
+        case 0xC0..<0x250 where value != 0xD7 && value != 0xF7, 0x250..<0x2B0:
+            self = .latin
+            return
+        case 0x400..<0x483, 0x48A..<0x530:
+            self = .cyrillic
+            return
+        case 0x531..<0x557, 0x560..<0x589:
+            self = .armenian
+            return
+        default: break
+        }
         switch cicu_script_of(Int32(bitPattern: value)) {
         case CICU_SCRIPT_LATIN: self = .latin
         case CICU_SCRIPT_CYRILLIC: self = .cyrillic

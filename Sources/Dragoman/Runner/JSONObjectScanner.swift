@@ -29,6 +29,8 @@ package struct JSONObjectScanner {
     /// The members of the JSON object in `bytes`, in order.
     package static func members(of bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> [Member] {
         var scanner = JSONObjectScanner(bytes)
+        // A byte order mark may open a JSON text (RFC 8259 lets a parser ignore it).
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { scanner.index = 3 }
         scanner.skipWhitespace()
         guard scanner.peek == UInt8(ascii: "{") else {
             throw scanner.error(scanner.index < bytes.count ? "expected a JSON object" : "empty record")

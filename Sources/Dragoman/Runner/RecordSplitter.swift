@@ -64,7 +64,17 @@ package struct RecordSplitter {
                 line.append(contentsOf: piece)
             }
             if found == nil {
-                checkLimit(into: &pieces)
+                if lineHasContent {
+                    checkLimit(into: &pieces)
+                } else if line.count > maxRecordBytes {
+                    // A run of blanks longer than a record, with no line end yet: it ends the
+                    // paragraph before it (as the blank line it almost surely is) and is handed on as
+                    // separator now, so memory stays bounded. Should text still follow on that line,
+                    // it starts a new record.
+                    closeRecord(into: &pieces)
+                    pieces.append(.separator(line))
+                    line.removeAll(keepingCapacity: true)
+                }
                 return
             }
             endLine(into: &pieces)

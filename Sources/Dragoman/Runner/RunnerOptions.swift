@@ -13,7 +13,10 @@ public struct RunnerOptions: Sendable {
     public var source: LanguageSelection = .auto
     /// The language the output is for.
     public var target: LanguageTag = .en
-    /// Reject ill-formed UTF-8 instead of replacing it with U+FFFD.
+    /// Reject ill-formed UTF-8 instead of replacing it with U+FFFD. Records before the bad byte are
+    /// written, the record holding it is not; the one exception is a record longer than
+    /// ``maxRecordBytes``, whose bytes stream through as they arrive, so its part before the bad
+    /// byte has already been written.
     public var strictUTF8 = false
     /// Report malformed JSON lines and go on, instead of stopping.
     public var skipInvalidRecords = false

@@ -39,7 +39,7 @@ public struct StreamRunner: Sendable {
     ) throws(DragomanError) -> RunStatistics {
         let start = ContinuousClock.now
         let workers = options.workers > 0 ? options.workers : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        let writer = OrderedWriter(sink: sink, diagnostics: diagnostics, maxInFlight: 2 * workers + 2)
+        let writer = OrderedWriter(sink: sink, diagnostics: diagnostics, workers: workers)
         let processor = BatchProcessor(pipeline: pipeline, options: options)
         var totalIn = 0
         var invalidCount = 0
@@ -68,7 +68,7 @@ public struct StreamRunner: Sendable {
                 let report: (Int) throws(DragomanError) -> Void = { offset throws(DragomanError) in
                     if strict { throw .invalidUTF8(byteOffset: offset, path: path) }
                     invalidCount += 1
-                    diagnostics(Diagnostic("invalid UTF-8 at byte \(offset) replaced with U+FFFD", at: nil).located(path))
+                    writer.report(Diagnostic("invalid UTF-8 at byte \(offset) replaced with U+FFFD", at: SourceLocation(path: path, line: 0)))
                 }
                 do throws(DragomanError) {
                     if count == 0 {
@@ -111,11 +111,6 @@ extension StreamRunner {
     }
 }
 
-extension Diagnostic {
-    fileprivate func located(_ path: String) -> Diagnostic {
-        Diagnostic(message, at: location ?? SourceLocation(path: path, line: 0))
-    }
-}
 
 /// The output of one batch: bytes to write, then possibly the failure that ended it.
 struct BatchOutput: Sendable {
@@ -190,9 +185,7 @@ struct BatchProcessor: Sendable {
         let language = options.source.resolve(for: text)
         let result = try pipeline.normalize(text, language: language, target: options.target)
         count(result, into: &output)
-        let before = output.bytes.count
         output.bytes.append(contentsOf: result.text.utf8)
-        output.statistics.bytesOut += output.bytes.count - before
     }
 
     private func processJSON(_ bytes: [UInt8], line: Int, path: String, into output: inout BatchOutput) throws(DragomanError) {
@@ -273,7 +266,6 @@ struct BatchProcessor: Sendable {
             record.append(contentsOf: bytes[close...])
         }
         output.bytes.append(contentsOf: record)
-        output.statistics.bytesOut += record.count
     }
 }
 
@@ -291,16 +283,28 @@ final class OrderedWriter<Sink: ByteSink>: Sendable {
     private let diagnostics: @Sendable (Diagnostic) -> Void
     private let state = Mutex(State())
     private let slots: DispatchSemaphore
+    /// Limits how many batches are processed at once to the worker count (the queue is concurrent).
+    private let workers: DispatchSemaphore
     private let group = DispatchGroup()
     private let queue = DispatchQueue(label: "dragoman.workers", attributes: .concurrent)
 
-    init(sink: Sink, diagnostics: @escaping @Sendable (Diagnostic) -> Void, maxInFlight: Int) {
+    /// At most `2 * workers + 2` batches are queued or waiting to be written; `workers` run at once.
+    init(sink: Sink, diagnostics: @escaping @Sendable (Diagnostic) -> Void, workers: Int) {
         self.sink = sink
         self.diagnostics = diagnostics
-        self.slots = DispatchSemaphore(value: maxInFlight)
+        self.slots = DispatchSemaphore(value: 2 * workers + 2)
+        self.workers = DispatchSemaphore(value: workers)
     }
 
     var hasFailed: Bool { state.withLock { $0.failure != nil } }
+
+    /// Passes a notice from the reading thread to the handler, under the same lock as the writes,
+    /// so the handler is never called twice at once. Nothing is reported after a failure.
+    func report(_ diagnostic: Diagnostic) {
+        state.withLock { state in
+            if state.failure == nil { diagnostics(diagnostic) }
+        }
+    }
     var failure: DragomanError? { state.withLock { $0.failure } }
 
     /// Queues a batch; blocks while too many batches are in flight or waiting to be written.
@@ -312,7 +316,9 @@ final class OrderedWriter<Sink: ByteSink>: Sendable {
         }
         group.enter()
         queue.async {
+            self.workers.wait()
             let output = processor.process(pieces, path: path)
+            self.workers.signal()
             self.deliver(output, sequence: sequence)
             self.group.leave()
         }
@@ -346,6 +352,7 @@ final class OrderedWriter<Sink: ByteSink>: Sendable {
                     }
                 }
                 state.statistics.add(batch.statistics)
+                state.statistics.bytesOut += batch.bytes.count
                 if let failure = batch.failure { state.failure = failure }
             }
             return released

@@ -42,7 +42,7 @@ import Testing
         Case(map: deletion, label: "deletion, after shifts", given: 5..<6, expected: 8..<9),
         Case(map: .identity, label: "identity", given: 3..<8, expected: 3..<8),
     ])
-    func inputRangeForOutput(_ test: Case) {
+    func inputRangeCoversWhatAnOutputRangeCameFrom(_ test: Case) {
         #expect(test.map.inputRange(forOutput: test.given) == test.expected)
     }
 
@@ -63,7 +63,7 @@ import Testing
         Case(map: deletion, label: "deletion, after shifts", given: 7..<9, expected: 4..<6),
         Case(map: .identity, label: "identity", given: 3..<8, expected: 3..<8),
     ])
-    func outputRangeForInput(_ test: Case) {
+    func outputRangeCoversWhatAnInputRangeBecame(_ test: Case) {
         #expect(test.map.outputRange(forInput: test.given) == test.expected)
     }
 

@@ -14,8 +14,11 @@ struct RunOutcome {
 
     var text: String { String(decoding: output, as: UTF8.self) }
 
-    /// Output lines (split at `\n`, empty pieces kept) for readable assertions.
-    var lines: [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    /// Output lines, split at each `\n` byte (a `\r` before it stays on its line; an empty last line
+    /// means the output ended with a line end).
+    var lines: [String] {
+        output.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
 
     /// Runs `pipeline` over one in-memory input.
     ///

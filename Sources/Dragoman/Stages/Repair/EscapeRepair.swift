@@ -12,9 +12,16 @@ struct EscapeRepair: Stage {
     func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
         let edits = text.withUTF8Buffer { bytes -> [Edit] in
             var edits: [Edit] = []
-            var index = 0
             let count = bytes.count
-            while index < count {
+            // Both markers are rare: find each by memchr rather than looking at every byte.
+            var nextBackslash = escapes ? ASCIIScan.next(0x5C, in: bytes, from: 0) : count
+            var nextAmpersand = entities ? ASCIIScan.next(0x26, in: bytes, from: 0) : count
+            var index = 0
+            while true {
+                if nextBackslash < index { nextBackslash = ASCIIScan.next(0x5C, in: bytes, from: index) }
+                if nextAmpersand < index { nextAmpersand = ASCIIScan.next(0x26, in: bytes, from: index) }
+                index = min(nextBackslash, nextAmpersand)
+                guard index < count else { break }
                 let byte = bytes[index]
                 if byte == 0x5C, escapes, index + 1 < count, Self.isASCIIPunctuation(bytes[index + 1]) {
                     edits.append(

@@ -46,56 +46,58 @@ struct LetterRepair: Stage {
         let edits = text.withUTF8Buffer { bytes -> [Edit] in
             var edits: [Edit] = []
             var index = 0
+            var floor = 0  // end of the last word examined
             let count = bytes.count
-            var wordStart = -1
-            var latin = 0
-            var cyrillic = 0
-            var suspect = false
-            var lastLetterEnd = 0
-            func endWord() {
-                if wordStart >= 0, suspect || (latin > 0 && cyrillic > 0),
-                    let edit = repair(bytes, wordStart..<lastLetterEnd, latin: latin, cyrillic: cyrillic, azerbaijani: azerbaijani)
+            while index < count {
+                // A word of ASCII letters alone never needs these repairs: skip ASCII eight bytes at a time.
+                index = ASCIIScan.firstNonASCII(in: bytes, from: index)
+                guard index < count else { break }
+                // The word around this non-ASCII scalar starts at the ASCII letters before it.
+                var start = index
+                while start > floor, ASCIIScan.isLetter(bytes[start - 1]) { start -= 1 }
+                var latin = 0
+                var cyrillic = 0
+                var suspect = false
+                var lastLetterEnd = start
+                var position = start
+                while position < count {
+                    let byte = bytes[position]
+                    if byte < 0x80 {
+                        guard ASCIIScan.isLetter(byte) else { break }
+                        latin += 1
+                        position += 1
+                        lastLetterEnd = position
+                        continue
+                    }
+                    let (value, length) = UTF8Decoding.scalar(in: bytes, at: position)
+                    if Self.isInvisible(value) {
+                        // Inside the word only if a letter follows: the word ends at its last letter.
+                        suspect = true
+                    } else if UTF8Decoding.isWordScalar(value) {
+                        if Self.isSuspect(value) { suspect = true }
+                        switch Script(of: Unicode.Scalar(value) ?? " ") {
+                        case .latin: latin += 1
+                        case .cyrillic: cyrillic += 1
+                        default: break
+                        }
+                        lastLetterEnd = position + length
+                    } else {
+                        break
+                    }
+                    position += length
+                }
+                if lastLetterEnd > start, suspect || (latin > 0 && cyrillic > 0),
+                    let edit = repair(bytes, start..<lastLetterEnd, latin: latin, cyrillic: cyrillic, azerbaijani: azerbaijani)
                 {
                     edits.append(edit)
                 }
-                wordStart = -1
-                latin = 0
-                cyrillic = 0
-                suspect = false
-            }
-            while index < count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    let lower = byte | 0x20
-                    if lower >= 0x61 && lower <= 0x7A {
-                        if wordStart < 0 { wordStart = index }
-                        latin += 1
-                        lastLetterEnd = index + 1
-                    } else if wordStart >= 0 {
-                        endWord()
-                    }
-                    index += 1
-                    continue
+                // Resume after the word, or after the non-word scalar that stopped it.
+                if position == index {
+                    position += UTF8Decoding.scalar(in: bytes, at: position).length
                 }
-                let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
-                if Self.isInvisible(value) {
-                    // Inside a word only if a letter follows; endWord() trims at lastLetterEnd.
-                    if wordStart >= 0 { suspect = true }
-                } else if UTF8Decoding.isWordScalar(value) {
-                    if wordStart < 0 { wordStart = index }
-                    if Self.isSuspect(value) { suspect = true }
-                    switch Script(of: Unicode.Scalar(value) ?? " ") {
-                    case .latin: latin += 1
-                    case .cyrillic: cyrillic += 1
-                    default: break
-                    }
-                    lastLetterEnd = index + length
-                } else if wordStart >= 0 {
-                    endWord()
-                }
-                index += length
+                floor = position
+                index = position
             }
-            endWord()
             return edits
         }
         return try StageResult(applying: edits, to: text)

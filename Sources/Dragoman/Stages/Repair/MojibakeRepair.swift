@@ -29,6 +29,8 @@ struct MojibakeRepair: Stage {
         var index = 0
         let count = bytes.count
         while index < count {
+            index = ASCIIScan.firstNonASCII(in: bytes, from: index)
+            guard index < count else { break }
             let byte = bytes[index]
             // Every lead character (U+00C2–U+00F4, and Ğ İ Ş ğ from Windows-1254) is 2 bytes in UTF-8
             // starting with C3, C4 or C5: anything else is skipped at byte speed.

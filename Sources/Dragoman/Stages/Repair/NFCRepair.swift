@@ -14,8 +14,10 @@ struct NFCRepair: Stage {
             let count = bytes.count
             while index < count {
                 if bytes[index] < 0x80 {
-                    lastBoundary = index
-                    index += 1
+                    // ASCII is NFC-inert: the last ASCII byte before the next non-ASCII one is a boundary.
+                    let next = ASCIIScan.firstNonASCII(in: bytes, from: index)
+                    lastBoundary = next - 1
+                    index = next
                     continue
                 }
                 let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)

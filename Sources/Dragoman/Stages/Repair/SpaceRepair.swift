@@ -11,8 +11,10 @@ struct SpaceRepair: Stage {
             var index = 0
             let count = bytes.count
             while index + 1 < count {
-                guard bytes[index] == 0x20, bytes[index + 1] == 0x20 else {
-                    index += 1
+                index = ASCIIScan.next(0x20, in: bytes, from: index)
+                guard index + 1 < count else { break }
+                guard bytes[index + 1] == 0x20 else {
+                    index += 2
                     continue
                 }
                 var end = index + 2

@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// Byte-speed scanning for stages whose work is rare: most of a news text is ASCII, and most of it
+/// needs nothing.
+package enum ASCIIScan {
+    /// The index of the first byte at or after `start` that is not ASCII (or `bytes.count`),
+    /// checking eight bytes at a time.
+    @inlinable
+    package static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        var index = start
+        let count = bytes.count
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { break }
+            index += 8
+        }
+        while index < count && bytes[index] < 0x80 { index += 1 }
+        return index
+    }
+
+    /// The index of the next occurrence of `byte` at or after `start` (or `bytes.count`), by `memchr`.
+    @inlinable
+    package static func next(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
+        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    @inlinable
+    package static func isLetter(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return lower >= 0x61 && lower <= 0x7A
+    }
+}

@@ -1,0 +1,451 @@
+#!/usr/bin/env python3
+"""Throughput benchmark: dragoman against `cat` and ICU's `uconv` on the same corpus, in one run.
+
+Builds the release binary (scratch path .build-bench, so it never competes with a debug .build),
+generates a corpus with ../shared/bench/gen_corpus.py, then times each command reading the corpus
+and writing to /dev/null:
+
+    cat FILE                                  the floor: read and write, no work
+    uconv -x 'Any-Latin; Latin-ASCII' FILE    ICU's own tool, a transliterating baseline
+    dragoman --stages repair FILE             the runner with only the repair stage
+    dragoman --stages A,B FILE                one more row per --stages option
+
+For each command: best wall time of --repeat runs, MB/s (input bytes / 10^6 / wall seconds),
+peak RSS (largest over the runs, from the child's rusage) and user+sys CPU seconds of the best run.
+Runs are interleaved (cat, uconv, dragoman, cat, ...) so drift in machine load hits every row alike.
+
+Before timing, each dragoman command runs once untimed with its output kept, to check that it exits 0
+and writes something: a failing tool must not look fast. Any failed run prints its stderr and the
+script exits 1.
+
+Standard library only; Linux (ru_maxrss is in KiB there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SCRATCH = ".build-bench"
+GOAL_MB_PER_S = 100.0
+GOAL_STAGES = "repair"
+UCONV_TRANSLIT = "Any-Latin; Latin-ASCII"
+
+
+class BenchError(Exception):
+    """A condition that ends the benchmark with a message and a non-zero exit."""
+
+
+@dataclass
+class Run:
+    wall_s: float
+    user_s: float
+    sys_s: float
+    max_rss_kib: int
+    exit_code: int
+    stderr: str
+
+    @property
+    def cpu_s(self) -> float:
+        return self.user_s + self.sys_s
+
+
+@dataclass
+class Command:
+    label: str  # as shown in the table, with FILE for the corpus path
+    argv: list[str]
+    is_dragoman: bool = False
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def failed(self) -> Run | None:
+        return next((r for r in self.runs if r.exit_code != 0), None)
+
+    @property
+    def best(self) -> Run:
+        return min(self.runs, key=lambda r: r.wall_s)
+
+    @property
+    def peak_rss_mib(self) -> float:
+        return max(r.max_rss_kib for r in self.runs) / 1024
+
+
+def log(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="scripts/bench.py",
+        description="Time dragoman against cat and uconv on one generated corpus.",
+    )
+    parser.add_argument("--mb", type=float, default=64, metavar="N",
+                        help="corpus size for gen_corpus.py, which counts MiB: 64 (the default) is 67.1 MB; "
+                             "ignored with --corpus")
+    parser.add_argument("--corpus", type=Path, metavar="FILE",
+                        help="reuse this corpus instead of generating one")
+    parser.add_argument("--jsonl", action="store_true",
+                        help="JSON Lines corpus (gen_corpus.py --jsonl) and dragoman --format jsonl")
+    parser.add_argument("--repeat", type=int, default=3, metavar="N",
+                        help="runs per command; the fastest counts (default 3)")
+    parser.add_argument("--stages", action="append", default=[], metavar="A,B",
+                        help="also time `dragoman --stages A,B`; may be repeated")
+    parser.add_argument("--no-build", action="store_true",
+                        help="use the existing release binary in .build-bench")
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", metavar="DIR",
+                        help="the shared folder holding bench/gen_corpus.py (default: <repo>/../shared)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results as JSON")
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    if args.mb <= 0:
+        parser.error("--mb must be positive")
+    return args
+
+
+# --- build -----------------------------------------------------------------------------------------
+
+def swift_build(no_build: bool) -> Path:
+    if shutil.which("swift") is None:
+        raise BenchError("`swift` is not on PATH")
+    if not no_build:
+        command = ["swift", "build", "-c", "release", "--product", "dragoman", "--scratch-path", SCRATCH]
+        log("building: " + " ".join(command))
+        for attempt in (1, 2):
+            result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+            if result.returncode == 0:
+                break
+            output = result.stdout + result.stderr
+            # Another engineer saving a source file mid-build makes SwiftPM stop; once more is enough.
+            if attempt == 1 and "was modified during the build" in output:
+                log("a source file changed during the build; building again")
+                continue
+            sys.stderr.write(output)
+            raise BenchError(f"swift build failed (exit {result.returncode})")
+    result = subprocess.run(["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--show-bin-path"],
+                            cwd=REPO, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stderr)
+        raise BenchError("swift build --show-bin-path failed")
+    binary = Path(result.stdout.strip().splitlines()[-1]) / "dragoman"
+    if not binary.is_file():
+        hint = " (run without --no-build)" if no_build else ""
+        raise BenchError(f"no dragoman binary at {binary}{hint}")
+    return binary
+
+
+# --- corpus ----------------------------------------------------------------------------------------
+
+def make_corpus(args: argparse.Namespace, workdir: Path) -> Path:
+    if args.corpus is not None:
+        if not args.corpus.is_file():
+            raise BenchError(f"--corpus {args.corpus}: no such file")
+        return args.corpus.resolve()
+    generator = args.shared / "bench" / "gen_corpus.py"
+    if not generator.is_file():
+        raise BenchError(
+            f"corpus generator not found: {generator}\n"
+            f"  The shared folder is expected beside the repository ({REPO.parent / 'shared'}); "
+            "pass --shared DIR to point elsewhere, or --corpus FILE to reuse a corpus.")
+    mb = f"{args.mb:g}"
+    corpus = workdir / ("corpus.jsonl" if args.jsonl else "corpus.txt")
+    command = [sys.executable, str(generator), mb] + (["--jsonl"] if args.jsonl else [])
+    log(f"generating a {mb} MB corpus: {' '.join(command)}")
+    with corpus.open("wb") as out:
+        result = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, text=False)
+    if result.returncode != 0 or corpus.stat().st_size == 0:
+        sys.stderr.write(result.stderr.decode(errors="replace"))
+        raise BenchError(f"gen_corpus.py failed (exit {result.returncode})")
+    return corpus
+
+
+# --- running ---------------------------------------------------------------------------------------
+
+# A child's ru_maxrss includes the peak RSS of the process it was forked (or vfork-spawned) from:
+# Linux carries the old address space's high-water mark across execve. Spawned straight from this
+# script, `cat` would report Python's ~16 MiB. So each command is forked by a ~1 MiB `sh` that
+# backgrounds it, reports its pid on fd 3 and exits; this script, as child subreaper, inherits the
+# orphan and wait4s it. The orphan waits for a line on fd 4 before exec'ing the command, so it cannot
+# finish (and be reaped by the shell) before it is ours, and the shell's start-up is not timed.
+LAUNCHER = ["/bin/sh", "-c", '{ read -r _ <&4 && exec "$@" 4<&-; } 3>&- & echo $! >&3', "sh"]
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def become_subreaper() -> bool:
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def move_fd_above_9(fd: int) -> int:
+    moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
+    os.close(fd)
+    return moved
+
+
+def run_once(argv: list[str], stdout_path: str, stderr_path: Path, clean_rss: bool = True) -> Run:
+    """Runs argv with stdin from /dev/null and stdout to stdout_path; returns its own rusage."""
+    actions = [
+        (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 1, stdout_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
+        (os.POSIX_SPAWN_OPEN, 2, str(stderr_path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
+    ]
+    if clean_rss:
+        pid_read, pid_write = os.pipe()
+        go_read, go_write = os.pipe()
+        # The shell's ends move above 9 so that the dup2s onto 3 and 4 cannot clobber each other;
+        # everything else is close-on-exec (Python's default) and never reaches the shell.
+        pid_write, go_read = (move_fd_above_9(fd) for fd in (pid_write, go_read))
+        actions += [(os.POSIX_SPAWN_DUP2, pid_write, 3), (os.POSIX_SPAWN_DUP2, go_read, 4)]
+        shell = os.posix_spawn(LAUNCHER[0], LAUNCHER + argv, os.environ, file_actions=actions)
+        os.close(pid_write)
+        os.close(go_read)
+        with os.fdopen(pid_read) as pid_pipe:
+            line = pid_pipe.readline()
+        os.waitpid(shell, 0)  # once the shell is gone, its background child is ours
+        if not line.strip().isdigit():
+            os.close(go_write)
+            raise BenchError(f"launcher shell did not start {argv[0]}")
+        pid = int(line)
+        start = time.perf_counter()
+        os.write(go_write, b"go\n")
+        os.close(go_write)
+    else:
+        start = time.perf_counter()
+        pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=actions)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    return Run(
+        wall_s=wall, user_s=usage.ru_utime, sys_s=usage.ru_stime, max_rss_kib=usage.ru_maxrss,
+        exit_code=os.waitstatus_to_exitcode(status),
+        stderr=stderr_path.read_text(errors="replace"),
+    )
+
+
+def describe_exit(code: int) -> str:
+    return f"killed by signal {-code}" if code < 0 else f"exit {code}"
+
+
+def check_dragoman(command: Command, corpus: Path, workdir: Path, jsonl: bool, clean_rss: bool) -> None:
+    """One untimed run with the output kept: it must exit 0 and write something plausible."""
+    out = workdir / "check.out"
+    run = run_once(command.argv, str(out), workdir / "check.err", clean_rss)
+    try:
+        size = out.stat().st_size
+        if run.exit_code != 0:
+            sys.stderr.write(run.stderr)
+            raise BenchError(f"{command.label}: {describe_exit(run.exit_code)} on the check run")
+        if size == 0:
+            sys.stderr.write(run.stderr)
+            raise BenchError(f"{command.label}: exited 0 but wrote nothing")
+        if jsonl:
+            lines_in, lines_out = count_newlines(corpus), count_newlines(out)
+            if lines_in != lines_out:
+                sys.stderr.write(run.stderr)
+                raise BenchError(f"{command.label}: {lines_in} JSON lines in, {lines_out} out")
+        ratio = size / corpus.stat().st_size
+        log(f"check: {command.label} exit 0, {size:,} bytes out ({ratio:.0%} of input)")
+        if ratio < 0.5:
+            log(f"warning: {command.label} wrote less than half its input; is it dropping records?")
+    finally:
+        out.unlink(missing_ok=True)
+
+
+def count_newlines(path: Path) -> int:
+    count = 0
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            count += chunk.count(b"\n")
+    return count
+
+
+# --- machine facts ---------------------------------------------------------------------------------
+
+def first_line(argv: list[str]) -> str | None:
+    try:
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    text = (result.stdout or result.stderr).strip()
+    return text.splitlines()[0] if result.returncode == 0 and text else None
+
+
+def machine_facts(binary: Path) -> dict[str, str]:
+    facts: dict[str, str] = {}
+    facts["nproc"] = str(len(os.sched_getaffinity(0)))
+    try:
+        model = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
+        if model:
+            facts["cpu"] = model.group(1).strip()
+    except OSError:
+        pass
+    facts["kernel"] = platform.release()
+    icu = None
+    if shutil.which("uconv"):
+        line = first_line(["uconv", "--version"])  # "uconv v2.1  ICU 72.1"
+        match = re.search(r"ICU\s+([\d.]+)", line or "")
+        icu = match and f"{match.group(1)} (uconv --version)"
+    if icu is None and shutil.which("pkg-config"):
+        version = first_line(["pkg-config", "--modversion", "icu-uc"])
+        icu = version and f"{version} (pkg-config icu-uc)"
+    facts["icu"] = icu or "unknown"
+    # The ICU dragoman actually loads, which could differ from uconv's on a machine with two.
+    linked = subprocess.run(["ldd", str(binary)], capture_output=True, text=True).stdout if shutil.which("ldd") else ""
+    libs = sorted(set(re.findall(r"(libicu(?:uc|i18n)\.so\.[\d.]+)", linked)))
+    if libs:
+        facts["dragoman links"] = ", ".join(libs)
+    facts["swift"] = first_line(["swift", "--version"]) or "unknown"
+    head = first_line(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"])
+    if head:
+        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True).stdout.strip()
+        facts["commit"] = head + (" + uncommitted changes" if dirty else "")
+    return facts
+
+
+# --- report ----------------------------------------------------------------------------------------
+
+def print_table(commands: list[Command], input_bytes: int) -> None:
+    header = ["command", "wall s", "MB/s", "peak RSS MiB", "CPU s"]
+    rows = []
+    for c in commands:
+        if not c.runs:
+            rows.append([c.label, "skipped", "", "", ""])
+        elif c.failed:
+            rows.append([c.label, "FAILED", describe_exit(c.failed.exit_code), "", ""])
+        else:
+            b = c.best
+            rows.append([c.label, f"{b.wall_s:.3f}", f"{input_bytes / 1e6 / b.wall_s:.1f}",
+                         f"{c.peak_rss_mib:.1f}", f"{b.cpu_s:.3f}"])
+    widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join([cells[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:])])
+
+    print(line(header))
+    print(line(["-" * w for w in widths]))
+    for row in rows:
+        print(line(row))
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="dragoman-bench-") as tmp:
+        workdir = Path(tmp)
+        binary = swift_build(args.no_build)
+        corpus = make_corpus(args, workdir)
+        input_bytes = corpus.stat().st_size
+        if input_bytes == 0:
+            raise BenchError(f"{corpus} is empty")
+        fmt = ["--format", "jsonl"] if args.jsonl else []
+        fmt_label = " --format jsonl" if args.jsonl else ""
+
+        commands = [Command("cat FILE", [shutil.which("cat") or "/bin/cat", str(corpus)])]
+        uconv = shutil.which("uconv")
+        if uconv:
+            commands.append(Command(f"uconv -x '{UCONV_TRANSLIT}' FILE", [uconv, "-x", UCONV_TRANSLIT, str(corpus)]))
+        else:
+            log("uconv not found: no ICU baseline row (apt-get install icu-devtools)")
+        for stages in [GOAL_STAGES] + [s for s in args.stages if s != GOAL_STAGES]:
+            commands.append(Command(f"dragoman{fmt_label} --stages {stages} FILE",
+                                    [str(binary), *fmt, "--stages", stages, str(corpus)], is_dragoman=True))
+
+        clean_rss = become_subreaper()
+        if not clean_rss:
+            log("warning: cannot become child subreaper; peak RSS includes this script's own (~16 MiB)")
+        true = shutil.which("true") or "/bin/true"
+        overhead = min(run_once([true], os.devnull, workdir / "run.err", clean_rss).wall_s for _ in range(5))
+
+        # Warms the page cache too, so the first timed cat does not pay for the disk.
+        for c in commands:
+            if c.is_dragoman:
+                check_dragoman(c, corpus, workdir, args.jsonl, clean_rss)
+
+        log(f"timing {len(commands)} commands x {args.repeat} runs on {input_bytes / 1e6:.1f} MB")
+        for i in range(args.repeat):
+            for c in commands:
+                if c.failed:
+                    continue
+                run = run_once(c.argv, os.devnull, workdir / "run.err", clean_rss)
+                c.runs.append(run)
+                log(f"run {i + 1}/{args.repeat} {c.label}: {run.wall_s:.3f} s"
+                    + ("" if run.exit_code == 0 else f", {describe_exit(run.exit_code)}"))
+
+        facts = machine_facts(binary)
+        kind = "JSON Lines" if args.jsonl else "text"
+        print(f"corpus: {corpus} ({kind}, {input_bytes:,} bytes = {input_bytes / 1e6:.1f} MB)")
+        print(f"best of {args.repeat} by wall time; MB/s = 10^6 input bytes / s; peak RSS = max over runs; "
+              "output to /dev/null")
+        print(f"wall time includes {overhead * 1000:.1f} ms to launch a process (`true` takes that long)")
+        print()
+        print_table(commands, input_bytes)
+        if not uconv:
+            print("(no uconv row: uconv is not installed; apt-get install icu-devtools)")
+        print()
+        for key, value in facts.items():
+            print(f"{key + ':':<16}{value}")
+
+        goal_row = next(c for c in commands if c.is_dragoman)
+        goal = None
+        if goal_row.runs and not goal_row.failed:
+            speed = input_bytes / 1e6 / goal_row.best.wall_s
+            verdict = "meets" if speed >= GOAL_MB_PER_S else "below"
+            print()
+            print(f"goal: dragoman --stages {GOAL_STAGES} >= {GOAL_MB_PER_S:g} MB/s on this machine; "
+                  f"measured {speed:.1f} MB/s ({speed / GOAL_MB_PER_S:.0%} of goal, {verdict})")
+            goal = {"stages": GOAL_STAGES, "target_mb_per_s": GOAL_MB_PER_S, "measured_mb_per_s": speed,
+                    "met": speed >= GOAL_MB_PER_S}
+
+        failures = [c for c in commands if c.failed]
+        for c in failures:
+            print(f"\n{c.label} failed ({describe_exit(c.failed.exit_code)}); its stderr:", file=sys.stderr)
+            sys.stderr.write(c.failed.stderr or "(empty)\n")
+
+        if args.json:
+            report = {
+                "corpus": {"path": str(corpus) if args.corpus else None, "bytes": input_bytes,
+                           "megabytes": input_bytes / 1e6, "format": "jsonl" if args.jsonl else "text"},
+                "repeat": args.repeat,
+                "launch_overhead_s": overhead,
+                "machine": facts,
+                "goal": goal,
+                "results": [
+                    {
+                        "command": c.label, "argv": c.argv, "ok": bool(c.runs) and not c.failed,
+                        **({"wall_s": c.best.wall_s, "mb_per_s": input_bytes / 1e6 / c.best.wall_s,
+                            "peak_rss_mib": c.peak_rss_mib, "cpu_s": c.best.cpu_s,
+                            "user_s": c.best.user_s, "sys_s": c.best.sys_s}
+                           if c.runs and not c.failed else {}),
+                        "runs": [{k: v for k, v in asdict(r).items() if k != "stderr"} for r in c.runs],
+                    }
+                    for c in commands
+                ],
+            }
+            args.json.write_text(json.dumps(report, indent=2) + "\n")
+            log(f"wrote {args.json}")
+        return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except BenchError as error:
+        log(f"error: {error}")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
