@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
-
 /// A piece of the input stream, in order: a record to normalize, or bytes that pass through as they are.
 package enum StreamPiece: Sendable, Equatable {
     /// A record's bytes (valid UTF-8) and the 1-based line it starts on.
@@ -51,9 +45,9 @@ package struct RecordSplitter {
         var start = 0
         let count = bytes.count
         while start < count {
-            let remaining = count - start
-            let found = memchr(bytes.baseAddress.unsafelyUnwrapped + start, 0x0A, remaining)
-            let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress.unsafelyUnwrapped } ?? count
+            let newline = ASCIIScan.next(0x0A, in: bytes, from: start)
+            let found: Int? = newline < count ? newline : nil
+            let end = newline
             let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
             if !lineHasContent { lineHasContent = piece.contains { !Self.isBlank($0) } }
             if oversized && lineHasContent {

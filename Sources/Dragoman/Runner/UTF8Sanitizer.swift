@@ -49,11 +49,7 @@ package struct UTF8Sanitizer {
         var copied = 0  // bytes[copied..<index] are valid and not yet appended
         while index < count {
             // ASCII runs dominate news text: skip them eight bytes at a time.
-            while index + 8 <= count {
-                let word = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                index += 8
-            }
+            index = ASCIIScan.firstNonASCII(in: bytes, from: index)
             guard index < count else { break }
             let lead = bytes[index]
             if lead < 0x80 {

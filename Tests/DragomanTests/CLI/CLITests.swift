@@ -169,6 +169,47 @@ struct CLITests {
         #expect(outcome.stdout == golden)
     }
 
+    /// `tail -f feed | dragoman`: a paragraph must come out as soon as the blank line after it
+    /// arrives, while standard input is still open.
+    @Test func writesEachRecordBeforeTheInputEnds() throws {
+        let executable = try #require(Self.binary)
+        let process = Process()
+        process.executableURL = executable
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+        let received = LockedData()
+        let reader = Thread {
+            var collected = Data()
+            while true {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                collected.append(chunk)
+                received.set(collected)
+            }
+        }
+        reader.start()
+        input.fileHandleForWriting.write(Data("first &amp; paragraph\n\n".utf8))
+        // A hang guard, not a timing assertion: the record normally arrives within milliseconds.
+        let deadline = Date().addingTimeInterval(30)
+        while String(decoding: received.value, as: UTF8.self) != "first & paragraph\n\n" && Date() < deadline {
+            usleep(5_000)
+        }
+        #expect(String(decoding: received.value, as: UTF8.self) == "first & paragraph\n\n")
+        input.fileHandleForWriting.write(Data("second\n".utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        while String(decoding: received.value, as: UTF8.self).count < 26 && Date() < deadline { usleep(5_000) }
+        #expect(String(decoding: received.value, as: UTF8.self) == "first & paragraph\n\nsecond\n")
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test func closedOutputPipeEndsQuietly() throws {
         let executable = try #require(Self.binary)
         let big = try Self.temporaryFile(String(repeating: "Paragraph with &euro;5 in it.\n\n", count: 200_000), name: "big.txt")
