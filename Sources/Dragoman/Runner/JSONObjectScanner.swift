@@ -35,33 +35,8 @@ package struct JSONObjectScanner {
         guard scanner.peek == UInt8(ascii: "{") else {
             throw scanner.error(scanner.index < bytes.count ? "expected a JSON object" : "empty record")
         }
-        scanner.index += 1
         var members: [Member] = []
-        scanner.skipWhitespace()
-        if scanner.peek == UInt8(ascii: "}") {
-            scanner.index += 1
-        } else {
-            while true {
-                scanner.skipWhitespace()
-                guard scanner.peek == UInt8(ascii: "\"") else { throw scanner.error("expected a member name in quotes") }
-                let key = try scanner.string()
-                scanner.skipWhitespace()
-                guard scanner.peek == UInt8(ascii: ":") else { throw scanner.error("expected ':' after member name") }
-                scanner.index += 1
-                scanner.skipWhitespace()
-                let start = scanner.index
-                try scanner.value(depth: 1)
-                members.append(Member(key: key, value: start..<scanner.index))
-                scanner.skipWhitespace()
-                if scanner.peek == UInt8(ascii: ",") {
-                    scanner.index += 1
-                    continue
-                }
-                guard scanner.peek == UInt8(ascii: "}") else { throw scanner.error("expected ',' or '}'") }
-                scanner.index += 1
-                break
-            }
-        }
+        try scanner.object(depth: 0, members: &members)
         scanner.skipWhitespace()
         guard scanner.index == bytes.count else { throw scanner.error("unexpected text after the object") }
         return members
@@ -95,30 +70,8 @@ package struct JSONObjectScanner {
         switch byte {
         case UInt8(ascii: "\""): _ = try string(decode: false)
         case UInt8(ascii: "{"):
-            index += 1
-            skipWhitespace()
-            if peek == UInt8(ascii: "}") {
-                index += 1
-                return
-            }
-            while true {
-                skipWhitespace()
-                guard peek == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
-                _ = try string(decode: false)
-                skipWhitespace()
-                guard peek == UInt8(ascii: ":") else { throw error("expected ':' after member name") }
-                index += 1
-                skipWhitespace()
-                try value(depth: depth + 1)
-                skipWhitespace()
-                if peek == UInt8(ascii: ",") {
-                    index += 1
-                    continue
-                }
-                guard peek == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
-                index += 1
-                return
-            }
+            var ignored: [Member]?
+            try object(depth: depth, members: &ignored)
         case UInt8(ascii: "["):
             index += 1
             skipWhitespace()
@@ -144,6 +97,42 @@ package struct JSONObjectScanner {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
         default: throw error("unexpected character")
         }
+    }
+
+    /// Reads an object at `index`; records its members (keys decoded) when `members` is non-nil.
+    private mutating func object(depth: Int, members: inout [Member]?) throws(SyntaxError) {
+        index += 1  // opening brace
+        skipWhitespace()
+        if peek == UInt8(ascii: "}") {
+            index += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            guard peek == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
+            let key = try string(decode: members != nil)
+            skipWhitespace()
+            guard peek == UInt8(ascii: ":") else { throw error("expected ':' after member name") }
+            index += 1
+            skipWhitespace()
+            let start = index
+            try value(depth: depth + 1)
+            members?.append(Member(key: key, value: start..<index))
+            skipWhitespace()
+            if peek == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard peek == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
+            index += 1
+            return
+        }
+    }
+
+    private mutating func object(depth: Int, members: inout [Member]) throws(SyntaxError) {
+        var collected: [Member]? = []
+        try object(depth: depth, members: &collected)
+        members = collected ?? []
     }
 
     private mutating func literal(_ word: StaticString) throws(SyntaxError) {
