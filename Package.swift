@@ -37,6 +37,7 @@ let package = Package(
         .testTarget(
             name: "DragomanTests",
             dependencies: ["Dragoman", "dragoman"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ],

@@ -38,8 +38,8 @@ struct DragomanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Input and output format.", valueName: "text|jsonl"))
     var format: FormatOption = .text
 
-    @Option(name: .long, help: ArgumentHelp("Source language when a record names none: az, az-Cyrl, tr, hy, ru, fr, en, or auto.", valueName: "lang"))
-    var from: String = "auto"
+    @Option(name: .long, help: ArgumentHelp("Source language when a record names none: az, az-Cyrl, tr, hy, ru, fr, en, or auto (default: the config's, else auto).", valueName: "lang"))
+    var from: String?
 
     @Option(name: .long, help: ArgumentHelp("Target language (default: the config's, else en).", valueName: "lang"))
     var to: String?
@@ -72,7 +72,7 @@ struct DragomanCommand: ParsableCommand {
         guard maxRecordBytes > 0 else { throw ValidationError("--max-record-bytes must be positive") }
         guard jobs >= 0 else { throw ValidationError("--jobs must be 0 or more") }
         do {
-            _ = try LanguageSelection(parsing: from)
+            if let from { _ = try LanguageSelection(parsing: from) }
             if let to { _ = try LanguageTag(parsing: to) }
         } catch {
             throw ValidationError("\(error)")
@@ -98,7 +98,7 @@ struct DragomanCommand: ParsableCommand {
         options.maxRecordBytes = maxRecordBytes
         options.workers = jobs
         do {
-            options.source = from == "auto" ? configuration.source : try LanguageSelection(parsing: from)
+            options.source = try from.map { try LanguageSelection(parsing: $0) } ?? configuration.source
             options.target = try to.map { try LanguageTag(parsing: $0) } ?? configuration.target
         } catch {
             diagnostics.error("\(error)")
@@ -111,7 +111,9 @@ struct DragomanCommand: ParsableCommand {
             pipeline = try configuration.makePipeline(only: names)
         } catch {
             diagnostics.error("\(error)")
-            throw ExitCode(stages != nil && config == nil ? ExitStatus.usage : ExitStatus.config)
+            // A stage named on the command line has no place in a file: that is a usage error.
+            if case .unknownStage(_, _, nil) = error { throw ExitCode(ExitStatus.usage) }
+            throw ExitCode(ExitStatus.config)
         }
 
         var inputs: [any ByteSource] = []

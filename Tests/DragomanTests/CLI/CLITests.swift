@@ -104,6 +104,7 @@ struct CLITests {
         (["--from", "xx"], "", Int32(64), "unknown language 'xx'"),
         (["--to", "de"], "", 64, "unknown language 'de'"),
         (["--stages", "repair,nope"], "", 64, "unknown stage 'nope'"),
+        (["--config", GoldenFile.repositoryRoot.appendingPathComponent("Tests/DragomanTests/Fixtures/minimal-config.yaml").path, "--stages", "nope"], "", 64, "unknown stage 'nope'"),
         (["--format", "jsonl"], "{\"text\": \"ok\"}\n{\"text\": broken}\n", 65, "<stdin>:2:10"),
         (["--format", "jsonl"], "{\"text\": \"ok\", \"lang\": \"xx\"}\n", 65, "<stdin>:1"),
         (["/nonexistent/file.txt"], "", 66, "/nonexistent/file.txt"),
