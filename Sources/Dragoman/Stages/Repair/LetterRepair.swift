@@ -107,6 +107,7 @@ struct LetterRepair: Stage {
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, latin: Int, cyrillic: Int, azerbaijani: Bool
     ) -> Edit? {
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        let following = range.upperBound < bytes.count ? UTF8Decoding.scalar(in: bytes, at: range.upperBound).value : 0x20
         // Schwa look-alikes (Cyrillic ә, turned e) count as Latin letters for deciding the word's script.
         let cyrillicSchwas = word.unicodeScalars.filter { $0.value == 0x4D9 || $0.value == 0x4D8 }.count
         let latinWord = latin + cyrillicSchwas > cyrillic - cyrillicSchwas
@@ -142,12 +143,18 @@ struct LetterRepair: Stage {
                 continue
             }
             if schwa && latinWord {
+                // `ä`/`Ä` stand for ə/Ə on old keyboards, but before a continuation character they
+                // are mojibake of ğ/ı/İ (`Ä±`, `ÄŸ`), and an `Ä` after a lower-case letter is no
+                // capital schwa either: leave those for the mojibake repair or as they are.
+                let next = position + 1 < scalars.count ? scalars[position + 1].value : following
+                let previousIsLower = position > 0 && scalars[position - 1].properties.isLowercase
+                let oldKeyboard = azerbaijani && MojibakeRepair.continuationByte(next) == nil
                 let replacement: UInt32? =
                     switch value {
                     case 0x1DD, 0x4D9: 0x259
                     case 0x18E, 0x4D8: 0x18F
-                    case 0xE4 where azerbaijani: 0x259
-                    case 0xC4 where azerbaijani: 0x18F
+                    case 0xE4 where oldKeyboard: 0x259
+                    case 0xC4 where oldKeyboard && !previousIsLower: 0x18F
                     default: nil
                     }
                 if let replacement, let mapped = Unicode.Scalar(replacement) {
@@ -164,7 +171,6 @@ struct LetterRepair: Stage {
                     continue
                 }
             }
-            _ = position
             output.append(scalar)
         }
         guard !kinds.isEmpty else { return nil }

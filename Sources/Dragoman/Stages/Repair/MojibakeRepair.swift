@@ -7,27 +7,58 @@
 /// letters are repaired together with the word around them, so an annotation reads `KÉ™lbÉ™cÉ™r` →
 /// `Kəlbəcər`.
 ///
-/// "Clearly better" (ftfy is the anchor here): a group whose only units rest on a continuation that
-/// also follows letters in real text (no-break space, « », °, ·) is left alone, unless its lead is
-/// `Ã` or `Â`, which never precede those in the languages Dragoman reads.
+/// "Clearly better" (ftfy is the anchor here; `scripts/compare_ftfy.py` measures both):
+/// - A unit whose continuation also follows letters in real text (no-break space, « », °, ·) is
+///   *weak*. A word whose units are all weak is repaired only when the record holds a strong unit
+///   elsewhere, when the lead is `Ã` or `Â` (which never precede those characters in these
+///   languages), or when the repaired letter belongs to the record's language (`Ä°` → `İ` in
+///   Turkish and Azerbaijani, `Ð°` → `а` in Russian, `Õ«` → `ի` in Armenian).
+/// - In a record with strong mojibake, bytes a scraper dropped (Windows-1252 and 1254 leave some
+///   undefined, and C1 controls are often stripped) are restored where only one letter fits: in
+///   Azerbaijani and Turkish records a lone `Æ` → `Ə`, `Å` → `Ş`/`ş`, `Ä` → `Ğ`/`ğ`, `É` → `ə`
+///   inside a word, and anywhere `â€` before a non-continuation → `”`.
+/// - Text encoded wrongly twice is repaired in up to three rounds, reported as one change.
 struct MojibakeRepair: Stage {
     var name: String { RepairStage.stageName }
 
+    /// Rounds of repair for text that was mis-decoded more than once.
+    static let maxRounds = 3
+
     func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
-        let edits = text.withUTF8Buffer(Self.edits)
-        return try StageResult(applying: edits, to: text)
+        let language = context.language
+        var current = text
+        var map = OffsetMap.identity
+        var edits: [Edit] = []
+        for round in 0..<Self.maxRounds {
+            let found = current.withUTF8Buffer { Self.edits(in: $0, language: language) }
+            if found.isEmpty { break }
+            let result = try StageResult(applying: found, to: current)
+            if round == 0 { edits = found }
+            map = map.followed(by: result.map)
+            current = result.text
+            if round > 0 {
+                // Report each repaired region once, from the input to its final form.
+                edits = map.regions.map { region in
+                    Edit(stage: name, range: region.input, replacement: current.utf8Slice(region.output), data: ["kind": "mojibake"])
+                }
+            }
+        }
+        return StageResult(text: current, edits: edits, map: map)
     }
 
     private struct Unit {
         var range: Range<Int>
         var decoded: UInt32
         var weak: Bool
+        /// Restored from a lead whose continuation was lost; used only beside strong mojibake.
+        var restored = false
     }
 
-    private static func edits(in bytes: UnsafeBufferPointer<UInt8>) -> [Edit] {
+    private static func edits(in bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag) -> [Edit] {
         var units: [Unit] = []
         var index = 0
         let count = bytes.count
+        let turkic = language == .az || language == .tr
         while index < count {
             index = ASCIIScan.firstNonASCII(in: bytes, from: index)
             guard index < count else { break }
@@ -38,7 +69,10 @@ struct MojibakeRepair: Stage {
                 index += 1
                 continue
             }
-            if let unit = unit(in: bytes, at: index) {
+            if let unit = unit(in: bytes, at: index, language: language) {
+                units.append(unit)
+                index = unit.range.upperBound
+            } else if let unit = restoredUnit(in: bytes, at: index, turkic: turkic) {
                 units.append(unit)
                 index = unit.range.upperBound
             } else {
@@ -46,7 +80,9 @@ struct MojibakeRepair: Stage {
             }
         }
         guard !units.isEmpty else { return [] }
-        return group(units, in: bytes)
+        let recordHasStrong = units.contains { !$0.weak && !$0.restored }
+        if !recordHasStrong { units.removeAll { $0.restored } }
+        return group(units, in: bytes, recordHasStrong: recordHasStrong)
     }
 
     private static func leadByte(_ scalar: UInt32) -> (byte: UInt8, continuations: Int)? {
@@ -59,7 +95,13 @@ struct MojibakeRepair: Stage {
         }
     }
 
-    private static func unit(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Unit? {
+    /// The byte a character stands for, if it is a UTF-8 continuation byte (0x80–0xBF).
+    static func continuationByte(_ scalar: UInt32) -> UInt8? {
+        guard let byte = LegacyCodePages.byteForScalar[scalar], byte >= 0x80 && byte <= 0xBF else { return nil }
+        return byte
+    }
+
+    private static func unit(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, language: LanguageTag) -> Unit? {
         let (leadScalar, leadLength) = UTF8Decoding.scalar(in: bytes, at: start)
         guard let (lead, needed) = leadByte(leadScalar) else { return nil }
         var value = UInt32(lead) & (needed == 1 ? 0x1F : needed == 2 ? 0x0F : 0x07)
@@ -68,7 +110,7 @@ struct MojibakeRepair: Stage {
         for position in 0..<needed {
             guard index < bytes.count else { return nil }
             let (scalar, length) = UTF8Decoding.scalar(in: bytes, at: index)
-            guard let byte = LegacyCodePages.byteForScalar[scalar], byte >= 0x80 && byte <= 0xBF else { return nil }
+            guard let byte = continuationByte(scalar) else { return nil }
             // The second byte of E0, ED, F0 and F4 sequences has a narrower range (no overlongs or surrogates).
             if position == 0 {
                 switch lead {
@@ -82,8 +124,48 @@ struct MojibakeRepair: Stage {
             index += length
         }
         guard isPlausible(value) else { return nil }
-        if leadScalar == 0xC3 || leadScalar == 0xC2 { weak = false }
+        if leadScalar == 0xC3 || leadScalar == 0xC2 || isLetter(value, of: language) { weak = false }
         return Unit(range: start..<index, decoded: value, weak: weak)
+    }
+
+    /// A letter the record's language writes that no legitimate text spells as lead + continuation.
+    private static func isLetter(_ value: UInt32, of language: LanguageTag) -> Bool {
+        switch language {
+        case .az, .tr: value == 0x130 || value == 0x131 || value == 0x18F || value == 0x259
+        case .ru, .azCyrl: (0x410...0x44F).contains(value) || value == 0x401 || value == 0x451 || (0x492...0x4E9).contains(value)
+        case .hy: (0x531...0x587).contains(value)
+        case .fr, .en: false
+        }
+    }
+
+    /// A lead whose continuation byte a scraper dropped (undefined in Windows-1252/1254, or a C1
+    /// control stripped), where only one letter of the record's language fits.
+    private static func restoredUnit(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, turkic: Bool) -> Unit? {
+        let (lead, leadLength) = UTF8Decoding.scalar(in: bytes, at: start)
+        let end = start + leadLength
+        let next = end < bytes.count ? UTF8Decoding.scalar(in: bytes, at: end).value : 0x20
+        if lead == 0xE2 {
+            // "â€" then no continuation: the lost byte was 0x9D, undefined in Windows-1252: ”.
+            guard end < bytes.count, next == 0x20AC else { return nil }
+            let after = end + 3 < bytes.count ? UTF8Decoding.scalar(in: bytes, at: end + 3).value : 0x20
+            guard continuationByte(after) == nil else { return nil }
+            return Unit(range: start..<end + 3, decoded: 0x201D, weak: false, restored: true)
+        }
+        guard turkic, continuationByte(next) == nil else { return nil }
+        let previous = start > 0 ? UTF8Decoding.scalar(in: bytes, at: UTF8Decoding.previousStart(in: bytes, before: start)).value : 0x20
+        let wordInitial = !UTF8Decoding.isWordScalar(previous)
+        guard !wordInitial || UTF8Decoding.isWordScalar(next) else { return nil }
+        guard UTF8Decoding.isWordScalar(previous) || UTF8Decoding.isWordScalar(next) else { return nil }
+        let upper = wordInitial || (Unicode.Scalar(previous)?.properties.isUppercase ?? false)
+        let decoded: UInt32
+        switch lead {
+        case 0xC6: decoded = 0x18F  // Æ: C6 8F, 8F undefined in both code pages → Ə
+        case 0xC5: decoded = upper ? 0x15E : 0x15F  // Å: C5 9E (Ş) lost in Windows-1254, or 9F in Latin-1
+        case 0xC4: decoded = upper ? 0x11E : 0x11F  // Ä: C4 9E/9F (Ğ ğ) lost in Windows-1254 or Latin-1
+        case 0xC9: decoded = 0x259  // É: C9 99 (ə) lost in Latin-1
+        default: return nil
+        }
+        return Unit(range: start..<end, decoded: decoded, weak: false, restored: true)
     }
 
     /// Characters a repaired unit may produce: what news in these six languages contains.
@@ -93,7 +175,7 @@ struct MojibakeRepair: Stage {
         case 0x259, 0x2BC, 0x2C6, 0x2DC: true  // ə, modifier apostrophe, circumflex, tilde
         case 0x300..<0x370: true  // combining diacritics
         case 0x400..<0x500: true  // Cyrillic
-        case 0x531..<0x58B: true  // Armenian
+        case 0x531..<0x590: true  // Armenian, with ֏
         case 0x2000..<0x2070: true  // general punctuation
         case 0x20A0..<0x20C1: true  // currency signs
         case 0x2100..<0x2150: true  // letterlike: № ™
@@ -103,7 +185,7 @@ struct MojibakeRepair: Stage {
     }
 
     /// Joins units that share a word into one edit covering the word.
-    private static func group(_ units: [Unit], in bytes: UnsafeBufferPointer<UInt8>) -> [Edit] {
+    private static func group(_ units: [Unit], in bytes: UnsafeBufferPointer<UInt8>, recordHasStrong: Bool) -> [Edit] {
         var edits: [Edit] = []
         var first = 0
         while first < units.count {
@@ -113,7 +195,7 @@ struct MojibakeRepair: Stage {
             }
             let members = units[first...last]
             defer { first = last + 1 }
-            guard members.contains(where: { !$0.weak }) else { continue }
+            guard recordHasStrong || members.contains(where: { !$0.weak }) else { continue }
             var start = members[members.startIndex].range.lowerBound
             var end = members[last].range.upperBound
             let floor = edits.last?.range.upperBound ?? 0
