@@ -33,17 +33,32 @@ public struct NormalizedText: Sendable, Hashable {
     public var text: String
     /// Every change, sorted by `start` (then by the order the stages ran).
     public var annotations: [Annotation]
-    /// The language the record was read as.
-    public var language: LanguageTag
+    private var source: RecordLanguage
+
+    /// The language the record was read as (detected now if no stage needed it before).
+    public var language: LanguageTag {
+        get { source.value }
+        set { source = .known(newValue) }
+    }
 
     public init(text: String, annotations: [Annotation], language: LanguageTag) {
         self.text = text
         self.annotations = annotations
-        self.language = language
+        self.source = .known(language)
+    }
+
+    public static func == (lhs: NormalizedText, rhs: NormalizedText) -> Bool {
+        lhs.text == rhs.text && lhs.annotations == rhs.annotations && lhs.language == rhs.language
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(annotations)
+        hasher.combine(language)
     }
 
     /// Resolves a stage result's UTF-8 edits against the original `input` into annotations.
-    package init(input: String, result: StageResult, language: LanguageTag) {
+    init(input: String, result: StageResult, language: RecordLanguage) {
         var offsets: [Int] = []
         offsets.reserveCapacity(result.edits.count * 2)
         for edit in result.edits {
@@ -61,6 +76,8 @@ public struct NormalizedText: Sendable, Hashable {
         }
         // Stable: equal starts keep the order in which the stages ran.
         let ordered = annotations.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }
-        self.init(text: result.text, annotations: ordered.map(\.element), language: language)
+        self.text = result.text
+        self.annotations = ordered.map(\.element)
+        self.source = language
     }
 }

@@ -45,6 +45,15 @@ public struct Pipeline: Stage {
     /// `text`.
     public func normalize(_ text: String, language: LanguageTag, target: LanguageTag) throws(DragomanError) -> NormalizedText {
         let result = try apply(to: text, context: StageContext(language: language, target: target))
+        return NormalizedText(input: text, result: result, language: .known(language))
+    }
+
+    /// Runs the pipeline on one record whose language is given or, with `.auto`, detected from the
+    /// text if and when a stage needs it.
+    public func normalize(_ text: String, source: LanguageSelection, target: LanguageTag) throws(DragomanError) -> NormalizedText {
+        // One resolver for the stages and the result: the text is read at most once.
+        let language = RecordLanguage(source, text: text)
+        let result = try apply(to: text, context: StageContext(language: language, target: target))
         return NormalizedText(input: text, result: result, language: language)
     }
 }

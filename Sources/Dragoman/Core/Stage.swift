@@ -32,15 +32,33 @@ public protocol Stage: Sendable {
 
 /// What a stage knows about the record besides its text.
 public struct StageContext: Sendable {
-    /// The record's language (given or detected).
-    public var language: LanguageTag
+    private var source: RecordLanguage
+
+    /// The record's language: given, or detected from the record's text on first use (so a stage
+    /// that does not ask costs no detection).
+    public var language: LanguageTag {
+        get { source.value }
+        set { source = .known(newValue) }
+    }
     /// The language the output is for.
     public var target: LanguageTag
     /// What earlier stages wrote, located in the text this stage receives.
     public var marks: [Mark]
 
     public init(language: LanguageTag, target: LanguageTag, marks: [Mark] = []) {
-        self.language = language
+        self.source = .known(language)
+        self.target = target
+        self.marks = marks
+    }
+
+    /// A context whose language is `selection`, detected from `text` (the record as it arrived) only
+    /// if a stage asks.
+    public init(source selection: LanguageSelection, text: String, target: LanguageTag, marks: [Mark] = []) {
+        self.init(language: RecordLanguage(selection, text: text), target: target, marks: marks)
+    }
+
+    init(language: RecordLanguage, target: LanguageTag, marks: [Mark] = []) {
+        self.source = language
         self.target = target
         self.marks = marks
     }

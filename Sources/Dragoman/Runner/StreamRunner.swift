@@ -182,8 +182,7 @@ struct BatchProcessor: Sendable {
 
     private func processText(_ bytes: [UInt8], into output: inout BatchOutput) throws(DragomanError) {
         let text = String(decoding: bytes, as: UTF8.self)
-        let language = options.source.resolve(for: text)
-        let result = try pipeline.normalize(text, language: language, target: options.target)
+        let result = try pipeline.normalize(text, source: options.source, target: options.target)
         count(result, into: &output)
         output.bytes.append(contentsOf: result.text.utf8)
     }
@@ -222,17 +221,15 @@ struct BatchProcessor: Sendable {
         } catch {
             throw located("malformed JSON record: \(error.message)", error.offset)
         }
-        let language: LanguageTag
+        var source = options.source
         if let tag = parsed.lang {
             do throws(DragomanError) {
-                language = try LanguageSelection(parsing: tag).resolve(for: parsed.text)
+                source = try LanguageSelection(parsing: tag)
             } catch {
                 throw located("\(error)", nil)
             }
-        } else {
-            language = options.source.resolve(for: parsed.text)
         }
-        let result = try pipeline.normalize(parsed.text, language: language, target: options.target)
+        let result = try pipeline.normalize(parsed.text, source: source, target: options.target)
         count(result, into: &output)
 
         // Splice: everything but "text" and "annotations" is written back byte for byte.

@@ -10,15 +10,45 @@ enum LegacyCodePages {
     ]
 
     /// The byte each character stands for under Windows-1252, Windows-1254 or Latin-1 (the code
-    /// pages disagree only on characters unique to each, so one table serves all three).
-    static let byteForScalar: [UInt32: UInt8] = {
-        var table: [UInt32: UInt8] = [:]
-        for index in 0..<128 {
-            let byte = UInt8(0x80 + index)
-            table[UInt32(byte)] = byte
-            table[windows1252[index]] = byte
-            table[windows1254[index]] = byte
+    /// pages disagree only on characters unique to each, so one mapping serves all three). A switch,
+    /// not a dictionary: it runs for every accented letter of a record.
+    static func byte(for scalar: UInt32) -> UInt8? {
+        if scalar >= 0x80 && scalar <= 0xFF { return UInt8(scalar) }
+        return switch scalar {
+        case 0x011E: 0xD0
+        case 0x011F: 0xF0
+        case 0x0130: 0xDD
+        case 0x0131: 0xFD
+        case 0x0152: 0x8C
+        case 0x0153: 0x9C
+        case 0x015E: 0xDE
+        case 0x015F: 0xFE
+        case 0x0160: 0x8A
+        case 0x0161: 0x9A
+        case 0x0178: 0x9F
+        case 0x017D: 0x8E
+        case 0x017E: 0x9E
+        case 0x0192: 0x83
+        case 0x02C6: 0x88
+        case 0x02DC: 0x98
+        case 0x2013: 0x96
+        case 0x2014: 0x97
+        case 0x2018: 0x91
+        case 0x2019: 0x92
+        case 0x201A: 0x82
+        case 0x201C: 0x93
+        case 0x201D: 0x94
+        case 0x201E: 0x84
+        case 0x2020: 0x86
+        case 0x2021: 0x87
+        case 0x2022: 0x95
+        case 0x2026: 0x85
+        case 0x2030: 0x89
+        case 0x2039: 0x8B
+        case 0x203A: 0x9B
+        case 0x20AC: 0x80
+        case 0x2122: 0x99
+        default: nil
         }
-        return table
-    }()
+    }
 }

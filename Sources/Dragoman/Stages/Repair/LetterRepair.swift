@@ -42,7 +42,6 @@ struct LetterRepair: Stage {
     }
 
     func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
-        let azerbaijani = context.language == .az
         let edits = text.withUTF8Buffer { bytes -> [Edit] in
             var edits: [Edit] = []
             var index = 0
@@ -87,7 +86,7 @@ struct LetterRepair: Stage {
                     position += length
                 }
                 if lastLetterEnd > start, suspect || (latin > 0 && cyrillic > 0),
-                    let edit = repair(bytes, start..<lastLetterEnd, latin: latin, cyrillic: cyrillic, azerbaijani: azerbaijani)
+                    let edit = repair(bytes, start..<lastLetterEnd, latin: latin, cyrillic: cyrillic, context: context)
                 {
                     edits.append(edit)
                 }
@@ -104,7 +103,7 @@ struct LetterRepair: Stage {
     }
 
     private func repair(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, latin: Int, cyrillic: Int, azerbaijani: Bool
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, latin: Int, cyrillic: Int, context: StageContext
     ) -> Edit? {
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         let following = range.upperBound < bytes.count ? UTF8Decoding.scalar(in: bytes, at: range.upperBound).value : 0x20
@@ -148,7 +147,8 @@ struct LetterRepair: Stage {
                 // capital schwa either: leave those for the mojibake repair or as they are.
                 let next = position + 1 < scalars.count ? scalars[position + 1].value : following
                 let previousIsLower = position > 0 && scalars[position - 1].properties.isLowercase
-                let oldKeyboard = azerbaijani && MojibakeRepair.continuationByte(next) == nil
+                // The record's language is asked only here, where it decides (detection is not free).
+                let oldKeyboard = (value == 0xE4 || value == 0xC4) && MojibakeRepair.continuationByte(next) == nil && context.language == .az
                 let replacement: UInt32? =
                     switch value {
                     case 0x1DD, 0x4D9: 0x259

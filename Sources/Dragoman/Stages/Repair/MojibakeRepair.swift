@@ -25,12 +25,11 @@ struct MojibakeRepair: Stage {
     static let maxRounds = 3
 
     func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
-        let language = context.language
         var current = text
         var map = OffsetMap.identity
         var edits: [Edit] = []
         for round in 0..<Self.maxRounds {
-            let found = current.withUTF8Buffer { Self.edits(in: $0, language: language) }
+            let found = current.withUTF8Buffer { Self.edits(in: $0, context: context) }
             if found.isEmpty { break }
             let result = try StageResult(applying: found, to: current)
             if round == 0 { edits = found }
@@ -54,11 +53,11 @@ struct MojibakeRepair: Stage {
         var restored = false
     }
 
-    private static func edits(in bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag) -> [Edit] {
+    /// `context.language` is read only when a candidate needs it: detection is not free.
+    private static func edits(in bytes: UnsafeBufferPointer<UInt8>, context: StageContext) -> [Edit] {
         var units: [Unit] = []
         var index = 0
         let count = bytes.count
-        let turkic = language == .az || language == .tr
         while index < count {
             index = ASCIIScan.firstNonASCII(in: bytes, from: index)
             guard index < count else { break }
@@ -69,10 +68,10 @@ struct MojibakeRepair: Stage {
                 index += 1
                 continue
             }
-            if let unit = unit(in: bytes, at: index, language: language) {
+            if let unit = unit(in: bytes, at: index, context: context) {
                 units.append(unit)
                 index = unit.range.upperBound
-            } else if let unit = restoredUnit(in: bytes, at: index, turkic: turkic) {
+            } else if let unit = restoredUnit(in: bytes, at: index, context: context) {
                 units.append(unit)
                 index = unit.range.upperBound
             } else {
@@ -86,7 +85,7 @@ struct MojibakeRepair: Stage {
     }
 
     private static func leadByte(_ scalar: UInt32) -> (byte: UInt8, continuations: Int)? {
-        guard let byte = LegacyCodePages.byteForScalar[scalar] else { return nil }
+        guard let byte = LegacyCodePages.byte(for: scalar) else { return nil }
         switch byte {
         case 0xC2...0xDF: return (byte, 1)
         case 0xE0...0xEF: return (byte, 2)
@@ -97,11 +96,11 @@ struct MojibakeRepair: Stage {
 
     /// The byte a character stands for, if it is a UTF-8 continuation byte (0x80–0xBF).
     static func continuationByte(_ scalar: UInt32) -> UInt8? {
-        guard let byte = LegacyCodePages.byteForScalar[scalar], byte >= 0x80 && byte <= 0xBF else { return nil }
+        guard let byte = LegacyCodePages.byte(for: scalar), byte >= 0x80 && byte <= 0xBF else { return nil }
         return byte
     }
 
-    private static func unit(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, language: LanguageTag) -> Unit? {
+    private static func unit(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, context: StageContext) -> Unit? {
         let (leadScalar, leadLength) = UTF8Decoding.scalar(in: bytes, at: start)
         guard let (lead, needed) = leadByte(leadScalar) else { return nil }
         var value = UInt32(lead) & (needed == 1 ? 0x1F : needed == 2 ? 0x0F : 0x07)
@@ -119,12 +118,15 @@ struct MojibakeRepair: Stage {
                 default: break
                 }
             }
-            if [0xA0, 0xAB, 0xBB, 0xB0, 0xB7].contains(scalar) { weak = true }
+            switch scalar {
+            case 0xA0, 0xAB, 0xBB, 0xB0, 0xB7: weak = true
+            default: break
+            }
             value = value << 6 | UInt32(byte & 0x3F)
             index += length
         }
         guard isPlausible(value) else { return nil }
-        if leadScalar == 0xC3 || leadScalar == 0xC2 || isLetter(value, of: language) { weak = false }
+        if weak && (leadScalar == 0xC3 || leadScalar == 0xC2 || isLetter(value, of: context.language)) { weak = false }
         return Unit(range: start..<index, decoded: value, weak: weak)
     }
 
@@ -140,8 +142,11 @@ struct MojibakeRepair: Stage {
 
     /// A lead whose continuation byte a scraper dropped (undefined in Windows-1252/1254, or a C1
     /// control stripped), where only one letter of the record's language fits.
-    private static func restoredUnit(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, turkic: Bool) -> Unit? {
+    private static func restoredUnit(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, context: StageContext) -> Unit? {
         let (lead, leadLength) = UTF8Decoding.scalar(in: bytes, at: start)
+        // Only these leads can have lost a byte that one letter explains; return before any lookup.
+        guard lead == 0xE2 || lead == 0xC4 || lead == 0xC5 || lead == 0xC6 || lead == 0xC9 else { return nil }
+        let turkic = lead != 0xE2 && (context.language == .az || context.language == .tr)
         let end = start + leadLength
         let next = end < bytes.count ? UTF8Decoding.scalar(in: bytes, at: end).value : 0x20
         if lead == 0xE2 {
