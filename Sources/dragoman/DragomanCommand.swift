@@ -50,6 +50,9 @@ struct DragomanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Run only these stages, in this order (overrides the config's list).", valueName: "a,b,c"))
     var stages: String?
 
+    @Option(name: .long, help: ArgumentHelp("What the transliterate stage changes: every word, or only proper names (default: the config's; with --stages and no config, all).", valueName: "all|names"))
+    var scope: ScopeOption?
+
     @Flag(name: .long, help: "Print records, bytes, MB/s and changes per stage on standard error.")
     var stats = false
 
@@ -108,7 +111,14 @@ struct DragomanCommand: ParsableCommand {
         let pipeline: Pipeline
         do {
             let names = stages.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            pipeline = try configuration.makePipeline(only: names)
+            // `--stages transliterate` without a config means "romanize this text": every word.
+            var transliterate: [String: String] = [:]
+            if let scope {
+                transliterate["scope"] = scope.rawValue
+            } else if names != nil && config == nil {
+                transliterate["scope"] = "all"
+            }
+            pipeline = try configuration.makePipeline(only: names, overrides: ["transliterate": transliterate])
         } catch {
             diagnostics.error("\(error)")
             // A stage named on the command line has no place in a file: that is a usage error.
@@ -170,6 +180,11 @@ struct DragomanCommand: ParsableCommand {
         }
         return lines.joined(separator: "\n")
     }
+}
+
+/// `--scope`; mirrors ``TransliterationStage/Scope``.
+enum ScopeOption: String, ExpressibleByArgument, CaseIterable {
+    case all, names
 }
 
 /// `--format`; mirrors ``RunnerOptions/Format`` (the library does not know ArgumentParser).

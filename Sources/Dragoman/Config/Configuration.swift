@@ -134,10 +134,19 @@ public struct Configuration: Sendable, Hashable {
 
     /// The pipeline this config describes, or only the named stages when `only` is given
     /// (`--stages`): names from the config keep their options, other names get defaults.
-    public func makePipeline(only names: [String]? = nil, registry: StageRegistry = .standard) throws(DragomanError) -> Pipeline {
+    ///
+    /// - Parameter overrides: options that replace the config's, by stage name (`--scope`).
+    public func makePipeline(
+        only names: [String]? = nil, overrides: [String: [String: String]] = [:], registry: StageRegistry = .standard
+    ) throws(DragomanError) -> Pipeline {
         var specs = stages
         if let names {
             specs = names.map { name in stages.first { $0.name == name } ?? StageSpec(name: name) }
+        }
+        for index in specs.indices {
+            for (key, value) in overrides[specs[index].name] ?? [:] {
+                specs[index].options[key] = StageSpec.Value(value)
+            }
         }
         var built: [any Stage] = []
         for spec in specs { built.append(try registry.make(spec)) }

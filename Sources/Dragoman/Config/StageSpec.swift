@@ -67,7 +67,45 @@ public struct StageRegistry: Sendable {
             options.invisibles = try spec.bool("invisibles", default: true)
             options.spaces = try spec.bool("spaces", default: true)
             return RepairStage(options: options)
-        }
+        },
+        TransliterationStage.stageName: { spec throws(DragomanError) in
+            let languages = TransliterationStage.languages.map(\.rawValue)
+            try spec.requireOnly(["scope", "custom"] + languages)
+            var scope = TransliterationStage.Scope.names
+            if let value = spec.options["scope"] {
+                guard let parsed = TransliterationStage.Scope(rawValue: value.text) else {
+                    throw .invalidConfiguration("option 'scope' of stage 'transliterate' must be all or names, not '\(value.text)'", at: value.location)
+                }
+                scope = parsed
+            }
+            var schemes: [LanguageTag: TransliterationScheme] = [:]
+            for language in TransliterationStage.languages {
+                guard let value = spec.options[language.rawValue] else { continue }
+                switch value.text {
+                case "english": schemes[language] = .english
+                case "bgn": schemes[language] = .bgn
+                case "ascii": schemes[language] = .ascii
+                case "none": schemes[language] = TransliterationScheme.none
+                case "custom":
+                    guard let custom = spec.options["custom"] else {
+                        throw .invalidConfiguration("scheme 'custom' for \(language.rawValue) needs the option 'custom' (a rules file or an ICU ID)", at: value.location)
+                    }
+                    schemes[language] = .custom(try CustomRules.load(custom))
+                default:
+                    throw .invalidConfiguration(
+                        "scheme for \(language.rawValue) must be english, bgn, ascii, custom or none, not '\(value.text)'", at: value.location)
+                }
+            }
+            do throws(DragomanError) {
+                return try TransliterationStage(scope: scope, schemes: schemes)
+            } catch {
+                // A custom rule file's syntax error is located in that file.
+                if case .icu(let icu) = error, let custom = spec.options["custom"] {
+                    throw CustomRules.locate(icu, in: custom)
+                }
+                throw error
+            }
+        },
     ])
 
     /// Registered names, sorted.

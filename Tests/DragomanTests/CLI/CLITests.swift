@@ -211,6 +211,42 @@ struct CLITests {
         #expect(process.terminationStatus == 0)
     }
 
+    @Test func transliteratesArmenianInTextAndJSONLines() throws {
+        let text = try Self.run(["--stages", "transliterate", "--from", "hy"], stdin: "Ստեփանակերտ և Երևան\n")
+        #expect(text.status == 0)
+        #expect(text.stdout == "Stepanakert yev Yerevan\n")
+        let jsonl = try Self.run(["--stages", "transliterate", "--from", "hy", "--format", "jsonl"], stdin: #"{"id":1,"text":"Ստեփանակերտ"}"# + "\n")
+        #expect(jsonl.status == 0)
+        #expect(jsonl.stdout.hasPrefix(#"{"id":1,"text":"Stepanakert","annotations":[{"stage":"transliterate","start":0,"end":11"#))
+        #expect(jsonl.stdout.contains(#""data":{"from":"hy","scheme":"english"}"#))
+    }
+
+    @Test func scopeNamesLeavesCommonWords() throws {
+        let all = try Self.run(["--stages", "transliterate", "--from", "az"], stdin: "Şuşa şəhəri\n")
+        #expect(all.stdout == "Shusha shahari\n")
+        let names = try Self.run(["--stages", "transliterate", "--from", "az", "--scope", "names"], stdin: "Şuşa şəhəri\n")
+        #expect(names.stdout == "Shusha şəhəri\n")
+    }
+
+    @Test func customRulesErrorNamesTheRulesFile() throws {
+        let rules = try Self.temporaryFile("ə > a ;\nx > kh ;\nq > (g ;\n", name: "az.rules")
+        let config = rules.deletingLastPathComponent().appendingPathComponent("c.yaml")
+        try Data("version: 1\nstages:\n  - name: transliterate\n    az: custom\n    custom: az.rules\n".utf8).write(to: config)
+        let outcome = try Self.run(["--config", config.path], stdin: "Qax\n")
+        #expect(outcome.status == 78)
+        #expect(outcome.stderr.contains("\(rules.path):3:"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("U_"), "\(outcome.stderr)")
+    }
+
+    @Test func customRulesFileIsUsed() throws {
+        let rules = try Self.temporaryFile("ə > e ;\nx > h ;\n", name: "az.rules")
+        let config = rules.deletingLastPathComponent().appendingPathComponent("c.yaml")
+        try Data("version: 1\nstages:\n  - name: transliterate\n    scope: all\n    az: custom\n    custom: az.rules\n".utf8).write(to: config)
+        let outcome = try Self.run(["--config", config.path, "--from", "az"], stdin: "Xəzər\n")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout == "Xezer\n")
+    }
+
     @Test func closedOutputPipeEndsQuietly() throws {
         let executable = try #require(Self.binary)
         let big = try Self.temporaryFile(String(repeating: "Paragraph with &euro;5 in it.\n\n", count: 200_000), name: "big.txt")

@@ -42,6 +42,10 @@ struct ConfigurationTests {
         ("version: 1\nstages:\n  - name: repair\n    mojibake: maybe\n", "c.yaml:4:15", "must be true or false"),
         ("version: 1\nstages:\n  - name: repair\n    colour: red\n", "c.yaml:4:13", "unknown option 'colour'"),
         ("version: 1\nstagse: [repair]\n", "c.yaml:2:1", "unknown key 'stagse'"),
+        ("version: 1\nstages:\n  - name: transliterate\n    scope: some\n", "c.yaml:4:12", "must be all or names"),
+        ("version: 1\nstages:\n  - name: transliterate\n    hy: fancy\n", "c.yaml:4:9", "must be english, bgn, ascii, custom or none"),
+        ("version: 1\nstages:\n  - name: transliterate\n    hy: custom\n", "c.yaml:4:9", "needs the option 'custom'"),
+        ("version: 1\nstages:\n  - name: transliterate\n    hy: custom\n    custom: Klingon-Latin\n", "c.yaml:5:13", "U_INVALID_ID"),
         ("version: 1\nstages: [repair\n", "c.yaml:3:1", "YAML"),
         ("- just\n- a list\n", "c.yaml:1:1", "must be a mapping"),
     ])
@@ -59,7 +63,7 @@ struct ConfigurationTests {
         let pipeline = try configuration.makePipeline(only: ["repair"])
         let stage = try #require(pipeline.stages.first as? RepairStage)
         #expect(stage.options.nfc == false)
-        #expect(throws: DragomanError.unknownStage("nope", known: ["repair"], at: nil)) {
+        #expect(throws: DragomanError.unknownStage("nope", known: StageRegistry.standard.names, at: nil)) {
             try configuration.makePipeline(only: ["nope"])
         }
     }

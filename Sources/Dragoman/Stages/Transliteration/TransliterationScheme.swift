@@ -1,0 +1,72 @@
+/// How words of one language are romanized.
+public enum TransliterationScheme: Sendable, Hashable {
+    /// The forms English-language media use (``EnglishSchemes``), compiled for speed.
+    case english
+    /// ICU's BGN/PCGN transforms as they are (`Armenian-Latin/BGN`, `Russian-Latin/BGN`,
+    /// `Azerbaijani-Latin/BGN`).
+    case bgn
+    /// `Any-Latin; Latin-ASCII`, with ə → a first (ə is a base letter, so Latin-ASCII keeps it).
+    case ascii
+    /// ICU rules from a file, or a system or compound ID.
+    case custom(CustomTransform)
+    /// Leave the language's words alone.
+    case none
+
+    /// The name configs use.
+    public var name: String {
+        switch self {
+        case .english: "english"
+        case .bgn: "bgn"
+        case .ascii: "ascii"
+        case .custom: "custom"
+        case .none: "none"
+        }
+    }
+
+    /// ICU rules or a transliterator ID supplied by the user.
+    public struct CustomTransform: Sendable, Hashable {
+        /// Rule text, or nil for an ID.
+        public var rules: String?
+        /// The ID, or the file the rules came from.
+        public var name: String
+
+        public init(rules: String?, name: String) {
+            self.rules = rules
+            self.name = name
+        }
+    }
+
+    /// The rules of the `ascii` scheme.
+    static let asciiRules = "ə > a ; Ə > A ; :: Any-Latin ; :: Latin-ASCII ;"
+
+    /// ICU's BGN transform for a language, where ICU has one.
+    static func bgnID(for language: LanguageTag) -> String? {
+        switch language {
+        case .az, .azCyrl: "Azerbaijani-Latin/BGN"
+        case .hy: "Armenian-Latin/BGN"
+        case .ru: "Russian-Latin/BGN"
+        case .tr, .fr, .en: nil
+        }
+    }
+}
+
+/// A compiled scheme: what the stage calls per word.
+enum CompiledScheme: Sendable {
+    case letterMap(LetterMapChainTransliterator)
+    case icu(ICUTransform)
+
+    func transliterate(_ word: String) throws(ICUError) -> String {
+        switch self {
+        case .letterMap(let map): map.transliterate(word)
+        case .icu(let transform): try transform.apply(word)
+        }
+    }
+
+    /// Whether the word could change at all (the compiled maps know; ICU is asked anyway).
+    func mayChange(_ word: Substring.UnicodeScalarView) -> Bool {
+        switch self {
+        case .letterMap(let map): word.contains { map.handles($0) }
+        case .icu: true
+        }
+    }
+}

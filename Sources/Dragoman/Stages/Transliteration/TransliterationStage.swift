@@ -1,0 +1,163 @@
+/// Romanizes the words of a record: every word, or only proper names.
+///
+/// The scheme is chosen by each word's language, which the stage takes from the record's language
+/// and the word's script, and nothing else (only a glossary can know that a Turkish record's
+/// `Şuşa` is an Azerbaijani name):
+/// - Armenian script → `hy`.
+/// - Cyrillic → `az-Cyrl` in an az-Cyrl record or when the word has ә ҹ ҝ ғ һ ј ө ү; else `ru`.
+/// - Latin → `az` in Azerbaijani records, `tr` in Turkish ones; left alone in English and French.
+///
+/// Scope `all` changes every such word (for a target that cannot read the source script at all);
+/// scope `names` only capitalized words, skipping a sentence's first word when it is a common word
+/// of the language, and never a span the glossary stage wrote (glossary forms win: `Bakı` → `Baku`,
+/// not `Baki`).
+///
+/// Each change is annotated with `data: {"scheme": …, "from": language}`.
+/// Before: `Ստեփանակերտ` (hy) — after: `Stepanakert`.
+public struct TransliterationStage: Stage {
+    public enum Scope: String, Sendable, CaseIterable {
+        case all, names
+    }
+
+    public static let stageName = "transliterate"
+    public var name: String { Self.stageName }
+    public let scope: Scope
+    /// The scheme per language.
+    public let schemes: [LanguageTag: TransliterationScheme]
+    private let compiled: [LanguageTag: CompiledScheme]
+
+    /// The languages that have a transliteration.
+    public static let languages: [LanguageTag] = [.az, .azCyrl, .tr, .hy, .ru]
+
+    /// - Parameter schemes: per language; languages not named use `english`.
+    /// - Throws: ``DragomanError/icu(_:)`` when ICU cannot open a transform.
+    public init(scope: Scope = .names, schemes: [LanguageTag: TransliterationScheme] = [:]) throws(DragomanError) {
+        self.scope = scope
+        var all: [LanguageTag: TransliterationScheme] = [:]
+        var compiled: [LanguageTag: CompiledScheme] = [:]
+        for language in Self.languages {
+            let scheme = schemes[language] ?? .english
+            all[language] = scheme
+            do throws(ICUError) {
+                if let engine = try Self.compile(scheme, for: language) { compiled[language] = engine }
+            } catch {
+                throw .icu(error)
+            }
+        }
+        self.schemes = all
+        self.compiled = compiled
+    }
+
+    private static func compile(_ scheme: TransliterationScheme, for language: LanguageTag) throws(ICUError) -> CompiledScheme? {
+        switch scheme {
+        case .english:
+            return EnglishSchemes.chain(for: language).map { .letterMap(LetterMapChainTransliterator($0)) }
+        case .bgn:
+            return try bgnID(for: language).map { id throws(ICUError) in .icu(try ICUTransform(id: id)) }
+        case .ascii:
+            return .icu(try ICUTransform(rules: TransliterationScheme.asciiRules, name: "Dragoman-ASCII"))
+        case .custom(let custom):
+            if let rules = custom.rules { return .icu(try ICUTransform(rules: rules, name: "Dragoman-Custom")) }
+            return .icu(try ICUTransform(id: custom.name))
+        case .none:
+            return nil
+        }
+    }
+
+    private static func bgnID(for language: LanguageTag) -> String? {
+        TransliterationScheme.bgnID(for: language)
+    }
+
+    public func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
+        let glossarySpans = context.marks.filter { $0.stage == "glossary" }.map(\.range)
+        var edits: [Edit] = []
+        var failure: ICUError?
+        // The record's language may need detection: resolve it at the first word, not before.
+        var recordLanguage: LanguageTag?
+        text.withUTF8Buffer { bytes in
+            var index = 0
+            var sentenceStart = true
+            let count = bytes.count
+            while index < count {
+                let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+                guard UTF8Decoding.isWordScalar(value) else {
+                    if Self.endsSentence(value) { sentenceStart = true }
+                    index += length
+                    continue
+                }
+                var end = index + length
+                while end < count {
+                    let (next, nextLength) = UTF8Decoding.scalar(in: bytes, at: end)
+                    guard UTF8Decoding.isWordScalar(next) else { break }
+                    end += nextLength
+                }
+                defer {
+                    sentenceStart = false
+                    index = end
+                }
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                let language = recordLanguage ?? context.language
+                recordLanguage = language
+                guard let wordLanguage = Self.language(of: word, record: language), let engine = compiled[wordLanguage] else { continue }
+                guard engine.mayChange(word.unicodeScalars[...]) else { continue }
+                if scope == .names {
+                    guard let first = word.unicodeScalars.first, LetterMapTransliterator.isCapital(first) || first.properties.isUppercase else { continue }
+                    if sentenceStart && NameStopWords.contains(word.lowercased(), language: language) { continue }
+                    let range = index..<end
+                    if glossarySpans.contains(where: { $0.overlaps(range) }) { continue }
+                }
+                do throws(ICUError) {
+                    let romanized = try engine.transliterate(word)
+                    if romanized != word {
+                        edits.append(
+                            Edit(
+                                stage: name, range: index..<end, replacement: romanized,
+                                data: ["scheme": schemes[wordLanguage]?.name ?? "english", "from": wordLanguage.rawValue]))
+                    }
+                } catch {
+                    failure = error
+                    return
+                }
+            }
+        }
+        if let failure { throw .icu(failure) }
+        return try StageResult(applying: edits, to: text)
+    }
+
+    private static func endsSentence(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2E, 0x21, 0x3F, 0x0A, 0x2026, 0x589, 0x55C, 0x55E: true  // . ! ? newline … ։ ՜ ՞
+        default: false
+        }
+    }
+
+    /// ә ҹ ҝ ғ һ ј ө ү and their capitals: letters Azerbaijani Cyrillic has and Russian lacks.
+    static func isAzerbaijaniCyrillic(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x4D9, 0x4D8, 0x4B9, 0x4B8, 0x49D, 0x49C, 0x493, 0x492, 0x4BB, 0x4BA, 0x458, 0x408, 0x4E9, 0x4E8, 0x4AF, 0x4AE: true
+        default: false
+        }
+    }
+
+    /// The language of a word: the record's language and the word's script, nothing more.
+    static func language(of word: String, record: LanguageTag) -> LanguageTag? {
+        guard let first = word.unicodeScalars.first(where: { UTF8Decoding.isWordScalar($0.value) && Script(of: $0) != .inherited }) else {
+            return nil
+        }
+        switch Script(of: first) {
+        case .armenian:
+            return .hy
+        case .cyrillic:
+            if record == .azCyrl { return .azCyrl }
+            return word.unicodeScalars.contains { isAzerbaijaniCyrillic($0.value) } ? .azCyrl : .ru
+        case .latin:
+            switch record {
+            case .az, .azCyrl: return .az
+            case .tr: return .tr
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+
+@testable import Dragoman
+
+@Suite("Transliteration stage")
+struct TransliterationStageTests {
+    static func romanize(_ text: String, _ language: LanguageTag, scope: TransliterationStage.Scope = .all) throws -> String {
+        try Pipeline([TransliterationStage(scope: scope)]).normalize(text, language: language, target: .en).text
+    }
+
+    @Test("English scheme examples", arguments: [
+        ("Kəlbəcər", LanguageTag.az, "Kalbajar"), ("Laçın", .az, "Lachin"), ("Ağdam", .az, "Aghdam"), ("Cəbrayıl", .az, "Jabrayil"),
+        ("İlham Əliyev", .az, "Ilham Aliyev"), ("Kəlbəcər-də", .az, "Kalbajar-da"),
+        ("Кәлбәҹәр", .azCyrl, "Kalbajar"), ("Шуша", .azCyrl, "Shusha"),
+        ("Şanlıurfa", .tr, "Sanliurfa"), ("Iğdır", .tr, "Igdir"), ("Çavuşoğlu", .tr, "Cavusoglu"), ("İstanbul", .tr, "Istanbul"),
+        ("Ստեփանակերտ", .hy, "Stepanakert"), ("Երևան", .hy, "Yerevan"), ("Նիկոլ Փաշինյան", .hy, "Nikol Pashinyan"),
+        ("Քարվաճառ", .hy, "Karvachar"), ("Ուրարտու", .hy, "Urartu"), ("Ոսկան", .hy, "Voskan"),
+        ("Кельбаджар", .ru, "Kelbadzhar"), ("Сергей Лавров", .ru, "Sergey Lavrov"), ("Алиев", .ru, "Aliyev"),
+        ("Хрущёв", .ru, "Khrushchev"), ("Ельцин", .ru, "Yeltsin"), ("Васильев", .ru, "Vasilyev"),
+    ])
+    func englishSchemeExamples(source: String, language: LanguageTag, expected: String) throws {
+        #expect(try Self.romanize(source, language) == expected)
+    }
+
+    @Test("A letter that becomes two keeps its word's case pattern", arguments: [
+        ("Şuşa", LanguageTag.az, "Shusha"), ("ŞUŞA", .az, "SHUSHA"), ("XAÇMAZ", .az, "KHACHMAZ"), ("şuşa", .az, "shusha"),
+        ("ШУША", .ru, "SHUSHA"), ("ЕРЕВАН", .ru, "YEREVAN"), ("ԵՐԵՎԱՆ", .hy, "YEREVAN"), ("ՈՒՐԱՐՏՈՒ", .hy, "URARTU"),
+        ("Ş", .az, "Sh"), ("ŞŞ", .az, "SHSH"),
+    ])
+    func casePatterns(source: String, language: LanguageTag, expected: String) throws {
+        #expect(try Self.romanize(source, language) == expected)
+    }
+
+    @Test func wordLanguageComesFromRecordAndScript() throws {
+        // Latin words in an English record have no scheme; Armenian and Russian words still do.
+        #expect(try Self.romanize("Jack Cox visited Ստեփանակերտ and Шуша", .en) == "Jack Cox visited Stepanakert and Shusha")
+        // In an Azerbaijani record every Latin word is Azerbaijani (so the glossary must protect others).
+        #expect(try Self.romanize("Qax", .az) == "Gakh")
+        // Cyrillic with Azerbaijani letters is az-Cyrl even in a Russian record.
+        #expect(try Self.romanize("Кәлбәҹәр и Шуша", .ru) == "Kalbajar i Shusha")
+        // az rules never touch Russian words: no Khrushjhev.
+        #expect(try Self.romanize("Хрущёв", .az) == "Khrushchev")
+    }
+
+    @Test func namesScopeChangesOnlyProperNames() throws {
+        let text = "Bu gün Şuşa şəhərində Prezident İlham Əliyev çıxış edib. Şuşa gözəldir."
+        let result = try Self.romanize(text, .az, scope: .names)
+        #expect(result == "Bu gün Shusha şəhərində Prezident Ilham Aliyev çıxış edib. Shusha gözəldir.")
+        let russian = try Self.romanize("В Шуше прошла встреча. После встречи Лавров уехал.", .ru, scope: .names)
+        #expect(russian == "В Shushe прошла встреча. После встречи Lavrov уехал.")
+    }
+
+    @Test func namesScopeLeavesGlossarySpansAlone() throws {
+        struct FakeGlossary: Stage {
+            var name: String { "glossary" }
+            func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
+                guard let range = text.range(of: "Bakı") else { return StageResult(unchanged: text) }
+                let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+                return try StageResult(applying: [Edit(stage: name, range: start..<start + "Bakı".utf8.count, replacement: "Baku")], to: text)
+            }
+        }
+        let text = "Xankəndi və Bakı"
+        let withGlossary = try Pipeline([FakeGlossary(), TransliterationStage(scope: .names)]).normalize(text, language: .az, target: .en)
+        #expect(withGlossary.text == "Khankandi va Baku" || withGlossary.text == "Khankandi və Baku")
+        let alone = try Self.romanize("Bakı", .az, scope: .names)
+        #expect(alone == "Baki")
+    }
+
+    @Test func annotatesSchemeAndLanguage() throws {
+        let result = try Pipeline([TransliterationStage()]).normalize("в Шуше и Ստեփանակերտ", language: .ru, target: .en)
+        let data = result.annotations.map(\.data)
+        #expect(data.contains(["scheme": "english", "from": "ru"]))
+        #expect(data.contains(["scheme": "english", "from": "hy"]))
+        try expectAnnotationsPointIntoInput(result, input: "в Шуше и Ստեփանակերտ")
+    }
+
+    @Test("ICU schemes", arguments: [
+        (TransliterationScheme.bgn, LanguageTag.hy, "Ստեփանակերտ", "Step’anakert"),
+        (.bgn, .ru, "Кельбаджар", "Kelʹbadzhar"),
+        (.ascii, .az, "Kəlbəcər", "Kalbacar"),
+        (.ascii, .ru, "Шуша", "Susa"),
+        (.custom(.init(rules: nil, name: "Any-Upper")), .hy, "Շուշի", "ՇՈՒՇԻ"),
+        (.none, .hy, "Շուշի", "Շուշի"),
+    ])
+    func icuSchemes(scheme: TransliterationScheme, language: LanguageTag, source: String, expected: String) throws {
+        let stage = try TransliterationStage(scope: .all, schemes: [language: scheme])
+        #expect(try Pipeline([stage]).normalize(source, language: language, target: .en).text == expected)
+    }
+}
+
+/// The oracle: ICU's own rule-based transliterator, given the rule text that each english table
+/// generates, must produce exactly what the compiled fast path produces.
+@Suite("Transliteration fast path against ICU")
+struct TransliterationOracleTests {
+    static let languages: [LanguageTag] = [.az, .azCyrl, .tr, .hy, .ru]
+
+    /// Deterministic text: words drawn from the table's own letters in every case form, digraphs,
+    /// ASCII, digits and punctuation, and the shipped articles.
+    static func corpus(for chain: LetterMapChain, seed: UInt64) throws -> String {
+        var generator = SplitMix64(seed: seed)
+        var alphabet: [String] = []
+        for rule in chain.passes.flatMap(\.rules) {
+            alphabet += [rule.source, rule.source.uppercased(), LetterMap.capitalized(rule.source)]
+        }
+        alphabet += ["a", "e", "x", "Q", "J", "c", "i", "I", "w"]
+        let separators = [" ", " ", " ", ", ", ". ", "-", "'", "’", "\n", "1", "2021", "«", "»", "։ "]
+        var text = ""
+        for _ in 0..<4000 {
+            let length = Int.random(in: 1...9, using: &generator)
+            for _ in 0..<length { text += alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+            text += separators[Int.random(in: 0..<separators.count, using: &generator)]
+        }
+        let folder = GoldenFile.repositoryRoot.appendingPathComponent("corpora")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".txt") {
+            text += try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        }
+        return text
+    }
+
+    @Test("Fast path equals ICU on the generated rules", arguments: languages)
+    func fastPathEqualsICU(language: LanguageTag) throws {
+        let chain = try #require(EnglishSchemes.chain(for: language))
+        let text = try Self.corpus(for: chain, seed: 42)
+        let oracle = try Transliterator(rules: chain.icuRules, id: "Oracle-\(language.rawValue)")
+        let expected = try oracle.transliterate(text)
+        let actual = LetterMapChainTransliterator(chain).transliterate(text)
+        if let difference = firstDifference(actual, expected) { Issue.record("fast path against ICU: \(difference)") }
+    }
+
+    @Test("The stage with scope all equals ICU on text of its language", arguments: languages)
+    func stageEqualsICUOnWholeText(language: LanguageTag) throws {
+        let chain = try #require(EnglishSchemes.chain(for: language))
+        // Only letters of the language's own script, so that every word is the record's language.
+        let text = try Self.corpus(for: chain, seed: 7).unicodeScalars.filter { scalar in
+            guard UTF8Decoding.isWordScalar(scalar.value) else { return true }
+            let script = Script(of: scalar)
+            switch language {
+            case .hy: return script == .armenian
+            // A Cyrillic word with Azerbaijani letters is az-Cyrl even in a Russian record.
+            case .ru: return script == .cyrillic && !TransliterationStage.isAzerbaijaniCyrillic(scalar.value)
+            case .azCyrl: return script == .cyrillic
+            default: return script == .latin
+            }
+        }
+        let input = String(String.UnicodeScalarView(text))
+        let stage = try Pipeline([TransliterationStage(scope: .all)])
+        let output = try stage.normalize(input, language: language, target: .en).text
+        let oracle = try Transliterator(rules: chain.icuRules).transliterate(input)
+        if let difference = firstDifference(output, oracle) { Issue.record("stage against ICU: \(difference)") }
+    }
+
+    @Test("bgn and ascii equal uconv", arguments: [
+        (TransliterationScheme.bgn, LanguageTag.hy, "Armenian-Latin/BGN"), (.bgn, .ru, "Russian-Latin/BGN"),
+        (.ascii, .az, TransliterationScheme.asciiRules), (.ascii, .ru, TransliterationScheme.asciiRules),
+    ])
+    func icuSchemesEqualUconv(scheme: TransliterationScheme, language: LanguageTag, transform: String) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/uconv") else {
+            Issue.record("uconv is missing: apt-get install icu-devtools")
+            return
+        }
+        let name = language == .hy ? "hy-akanazercum" : language == .ru ? "ru-razminirovanie" : "az-mina-temizleme"
+        let article = try String(contentsOf: GoldenFile.repositoryRoot.appendingPathComponent("corpora/golden/\(name).txt"), encoding: .utf8)
+        // The stage changes words only (punctuation such as ։ and — is not its business), so compare
+        // the article's words, one per line.
+        let input = article.unicodeScalars.split { !UTF8Decoding.isWordScalar($0.value) }
+            .map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n") + "\n"
+        let stage = try TransliterationStage(scope: .all, schemes: [language: scheme])
+        let output = try Pipeline([stage]).normalize(input, language: language, target: .en).text
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/uconv")
+        process.arguments = ["-f", "utf-8", "-t", "utf-8", "-x", transform]
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let expected = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if let difference = firstDifference(output, expected) { Issue.record("stage against uconv: \(difference)") }
+    }
+}
