@@ -102,6 +102,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="runs per command; the fastest counts (default 3)")
     parser.add_argument("--stages", action="append", default=[], metavar="A,B",
                         help="also time `dragoman --stages A,B`; may be repeated")
+    parser.add_argument("--transliterate", action="append", default=[], metavar="LANG",
+                        help="also time `dragoman --stages transliterate --from LANG` beside uconv running the very same "
+                             "rules (`dragoman --print-icu-rules LANG`), and check the outputs are identical; may be repeated")
     parser.add_argument("--no-build", action="store_true",
                         help="use the existing release binary in .build-bench")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", metavar="DIR",
@@ -365,6 +368,18 @@ def main(argv: list[str]) -> int:
             commands.append(Command(f"dragoman{fmt_label} --stages {stages} FILE",
                                     [str(binary), *fmt, "--stages", stages, str(corpus)], is_dragoman=True))
 
+        # Transliteration: dragoman's compiled fast path against ICU running the same rule text.
+        pairs: list[tuple[str, Command, Command]] = []
+        for lang in args.transliterate:
+            rules = subprocess.run([str(binary), "--print-icu-rules", lang], check=True, capture_output=True, text=True).stdout
+            if not uconv:
+                raise BenchError("--transliterate needs uconv (apt-get install icu-devtools)")
+            oracle = Command(f"uconv -x \"$(dragoman --print-icu-rules {lang})\" FILE", [uconv, "-x", rules, str(corpus)])
+            ours = Command(f"dragoman --stages transliterate --from {lang} FILE",
+                           [str(binary), "--stages", "transliterate", "--from", lang, str(corpus)], is_dragoman=True)
+            commands += [oracle, ours]
+            pairs.append((lang, oracle, ours))
+
         clean_rss = become_subreaper()
         if not clean_rss:
             log("warning: cannot become child subreaper; peak RSS includes this script's own (~16 MiB)")
@@ -411,6 +426,22 @@ def main(argv: list[str]) -> int:
             goal = {"stages": GOAL_STAGES, "target_mb_per_s": GOAL_MB_PER_S, "measured_mb_per_s": speed,
                     "met": speed >= GOAL_MB_PER_S}
 
+        mismatch = False
+        for lang, oracle, ours in pairs:
+            outputs = []
+            for c in (oracle, ours):
+                path = workdir / f"out-{lang}-{len(outputs)}"
+                subprocess.run(c.argv, check=True, stdout=path.open("wb"))
+                outputs.append(path.read_bytes())
+            same = "identical output" if outputs[0] == outputs[1] else "OUTPUTS DIFFER"
+            if oracle.runs and ours.runs and not ours.failed:
+                ratio = oracle.best.wall_s / ours.best.wall_s
+                print(f"transliterate {lang}: dragoman {ratio:.1f}x faster than uconv with the same rules "
+                      f"(goal 5x); {same}")
+            if outputs[0] != outputs[1]:
+                mismatch = True
+                print(f"transliterate {lang}: dragoman's output differs from uconv's with the same rules", file=sys.stderr)
+
         failures = [c for c in commands if c.failed]
         for c in failures:
             print(f"\n{c.label} failed ({describe_exit(c.failed.exit_code)}); its stderr:", file=sys.stderr)
@@ -438,7 +469,7 @@ def main(argv: list[str]) -> int:
             }
             args.json.write_text(json.dumps(report, indent=2) + "\n")
             log(f"wrote {args.json}")
-        return 1 if failures else 0
+        return 1 if failures or mismatch else 0
 
 
 if __name__ == "__main__":

@@ -53,6 +53,9 @@ struct DragomanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("What the transliterate stage changes: every word, or only proper names (default: the config's; with --stages and no config, all).", valueName: "all|names"))
     var scope: ScopeOption?
 
+    @Option(name: .long, help: ArgumentHelp("Print, as ICU transform rules, the english transliteration a record in this language gets, and exit (for uconv -x).", valueName: "lang"))
+    var printIcuRules: String?
+
     @Flag(name: .long, help: "Print records, bytes, MB/s and changes per stage on standard error.")
     var stats = false
 
@@ -85,6 +88,15 @@ struct DragomanCommand: ParsableCommand {
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let diagnostics = StandardError()
+        if let printIcuRules {
+            do {
+                print(EnglishSchemes.icuRules(forRecordIn: try LanguageTag(parsing: printIcuRules)), terminator: "")
+            } catch {
+                diagnostics.error("\(error)")
+                throw ExitCode(ExitStatus.usage)
+            }
+            return
+        }
 
         let configuration: Configuration
         do {

@@ -49,7 +49,11 @@ public struct StageResult: Sendable {
             self.init(unchanged: input)
             return
         }
-        let sorted = edits.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        // Stages usually emit edits in order: check before paying for a sort.
+        let inOrder = zip(edits, edits.dropFirst()).allSatisfy {
+            ($0.range.lowerBound, $0.range.upperBound) <= ($1.range.lowerBound, $1.range.upperBound)
+        }
+        let sorted = inOrder ? edits : edits.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         var bytes: [UInt8] = []
         var regions: [OffsetMap.Region] = []
         regions.reserveCapacity(sorted.count)

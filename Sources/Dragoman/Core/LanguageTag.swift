@@ -49,6 +49,19 @@ public enum LanguageTag: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// The position in ``allCases``, for tables indexed by language.
+    public var ordinal: Int {
+        switch self {
+        case .az: 0
+        case .azCyrl: 1
+        case .tr: 2
+        case .hy: 3
+        case .ru: 4
+        case .fr: 5
+        case .en: 6
+        }
+    }
+
     /// The base language without script (`az` for both Azerbaijani scripts).
     public var baseLanguage: String {
         self == .azCyrl ? "az" : rawValue

@@ -25,7 +25,10 @@ public struct OffsetMap: Sendable, Hashable {
 
     /// A map from changed regions in any order; overlapping and touching regions are merged.
     public init(regions: [Region]) {
-        let sorted = regions.sorted {
+        let inOrder = zip(regions, regions.dropFirst()).allSatisfy {
+            ($0.input.lowerBound, $0.output.lowerBound) <= ($1.input.lowerBound, $1.output.lowerBound)
+        }
+        let sorted = inOrder ? regions : regions.sorted {
             ($0.input.lowerBound, $0.output.lowerBound) < ($1.input.lowerBound, $1.output.lowerBound)
         }
         var merged: [Region] = []

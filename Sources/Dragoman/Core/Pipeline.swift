@@ -18,18 +18,25 @@ public struct Pipeline: Stage {
         var map = OffsetMap.identity
         var edits: [Edit] = []
         var marks = context.marks
-        for stage in stages {
+        for (position, stage) in stages.enumerated() {
             var stageContext = context
             stageContext.marks = marks
             let result = try stage.apply(to: current, context: stageContext)
             if result.edits.isEmpty && result.map.isIdentity { continue }
-            for var edit in result.edits {
-                let written = result.map.outputRange(forInput: edit.range)
-                marks.append(.init(stage: edit.stage, range: written, data: edit.data))
-                edit.range = map.inputRange(forOutput: edit.range)
-                edits.append(edit)
+            // Marks are for later stages: the last stage's are never read.
+            let needsMarks = position < stages.count - 1
+            if map.isIdentity && !needsMarks {
+                edits += result.edits
+            } else {
+                for var edit in result.edits {
+                    if needsMarks {
+                        marks.append(.init(stage: edit.stage, range: result.map.outputRange(forInput: edit.range), data: edit.data))
+                    }
+                    edit.range = map.inputRange(forOutput: edit.range)
+                    edits.append(edit)
+                }
             }
-            if !result.map.isIdentity {
+            if needsMarks && !result.map.isIdentity {
                 let newCount = result.edits.count
                 for index in marks.indices.dropLast(newCount) {
                     marks[index].range = result.map.outputRange(forInput: marks[index].range)

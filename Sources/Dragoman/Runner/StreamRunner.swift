@@ -180,10 +180,24 @@ struct BatchProcessor: Sendable {
         for annotation in result.annotations { output.statistics.changes[annotation.stage, default: 0] += 1 }
     }
 
+    /// Counts edits per stage, hashing once per run of one stage's edits rather than once per edit.
+    private static func count(_ edits: [Edit], into statistics: inout RunStatistics) {
+        var index = 0
+        while index < edits.count {
+            let stage = edits[index].stage
+            var end = index + 1
+            while end < edits.count && edits[end].stage == stage { end += 1 }
+            statistics.changes[stage, default: 0] += end - index
+            index = end
+        }
+    }
+
     private func processText(_ bytes: [UInt8], into output: inout BatchOutput) throws(DragomanError) {
         let text = String(decoding: bytes, as: UTF8.self)
-        let result = try pipeline.normalize(text, source: options.source, target: options.target)
-        count(result, into: &output)
+        // Text output needs no annotations: count the edits, skip resolving offsets and sources.
+        let context = StageContext(source: options.source, text: text, target: options.target)
+        let result = try pipeline.apply(to: text, context: context)
+        Self.count(result.edits, into: &output.statistics)
         output.bytes.append(contentsOf: result.text.utf8)
     }
 

@@ -76,6 +76,32 @@ public enum EnglishSchemes {
         return LetterMap(name: "ru-english", rules: rules)
     }()
 
+    /// The english schemes the transliterate stage applies to a record in `language`, with scope
+    /// `all`, written as one ICU rule set: Armenian words by the Armenian table, Cyrillic words by the
+    /// Russian one (by the Azerbaijani Cyrillic one in az-Cyrl records), Latin words by the table of
+    /// the record's language. Scripts do not overlap, so one pass serves all; an az-Cyrl record takes
+    /// a second pass from Azerbaijani Latin to English. One difference remains: the stage reads a
+    /// Cyrillic word with Azerbaijani letters (ә ҹ ҝ …) as az-Cyrl in any record, which no rule set
+    /// can say. For `uconv -x` and for checking the fast path against ICU on whole texts.
+    public static func icuRules(forRecordIn language: LanguageTag) -> String {
+        var first: [LetterMap] = [armenian]
+        var second: [LetterMap] = []
+        switch language {
+        case .azCyrl:
+            first.append(azerbaijaniCyrillicToLatin)
+            second.append(azerbaijani)
+        case .az:
+            first += [russian, azerbaijani]
+        case .tr:
+            first += [russian, turkish]
+        case .hy, .ru, .fr, .en:
+            first.append(russian)
+        }
+        var text = LetterMap.variables + first.map(\.passRules).joined()
+        if !second.isEmpty { text += ":: Null ;\n" + second.map(\.passRules).joined() }
+        return text
+    }
+
     /// The `english` scheme of a language, as a chain of letter maps.
     public static func chain(for language: LanguageTag) -> LetterMapChain? {
         switch language {

@@ -55,18 +55,25 @@ enum CompiledScheme: Sendable {
     case letterMap(LetterMapChainTransliterator)
     case icu(ICUTransform)
 
-    func transliterate(_ word: String) throws(ICUError) -> String {
+    /// Appends the word's transliteration as UTF-8.
+    func transliterate(_ word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws(ICUError) {
         switch self {
-        case .letterMap(let map): map.transliterate(word)
-        case .icu(let transform): try transform.apply(word)
+        case .letterMap(let map):
+            map.transliterate(word, into: &output)
+        case .icu(let transform):
+            output.append(contentsOf: try transform.apply(String(decoding: word, as: UTF8.self)).utf8)
         }
     }
 
     /// Whether the word could change at all (the compiled maps know; ICU is asked anyway).
-    func mayChange(_ word: Substring.UnicodeScalarView) -> Bool {
-        switch self {
-        case .letterMap(let map): word.contains { map.handles($0) }
-        case .icu: true
+    func mayChange(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard case .letterMap(let map) = self else { return true }
+        var index = 0
+        while index < word.count {
+            let (value, length) = UTF8Decoding.scalar(in: word, at: index)
+            if map.handles(value) { return true }
+            index += length
         }
+        return false
     }
 }

@@ -24,7 +24,10 @@ public struct TransliterationStage: Stage {
     public let scope: Scope
     /// The scheme per language.
     public let schemes: [LanguageTag: TransliterationScheme]
-    private let compiled: [LanguageTag: CompiledScheme]
+    /// Compiled schemes and annotation data by ``LanguageTag/ordinal`` (arrays, not dictionaries:
+    /// they are read for every word).
+    private let compiled: [CompiledScheme?]
+    private let annotationData: [[String: String]]
 
     /// The languages that have a transliteration.
     public static let languages: [LanguageTag] = [.az, .azCyrl, .tr, .hy, .ru]
@@ -45,7 +48,8 @@ public struct TransliterationStage: Stage {
             }
         }
         self.schemes = all
-        self.compiled = compiled
+        self.compiled = LanguageTag.allCases.map { compiled[$0] }
+        self.annotationData = LanguageTag.allCases.map { ["scheme": all[$0]?.name ?? "none", "from": $0.rawValue] }
     }
 
     private static func compile(_ scheme: TransliterationScheme, for language: LanguageTag) throws(ICUError) -> CompiledScheme? {
@@ -74,6 +78,11 @@ public struct TransliterationStage: Stage {
         var failure: ICUError?
         // The record's language may need detection: resolve it at the first word, not before.
         var recordLanguage: LanguageTag?
+        var romanized: [UInt8] = []
+        // The output is built while scanning: one pass, no second walk to apply the edits.
+        var output: [UInt8] = []
+        var regions: [OffsetMap.Region] = []
+        var copied = 0
         text.withUTF8Buffer { bytes in
             var index = 0
             var sentenceStart = true
@@ -91,37 +100,49 @@ public struct TransliterationStage: Stage {
                     guard UTF8Decoding.isWordScalar(next) else { break }
                     end += nextLength
                 }
-                defer {
-                    sentenceStart = false
-                    index = end
-                }
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                let wordStart = index
+                let initialWord = sentenceStart
+                index = end
+                sentenceStart = false
+                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
                 let language = recordLanguage ?? context.language
                 recordLanguage = language
-                guard let wordLanguage = Self.language(of: word, record: language), let engine = compiled[wordLanguage] else { continue }
-                guard engine.mayChange(word.unicodeScalars[...]) else { continue }
+                guard let wordLanguage = Self.language(of: word, record: language), let engine = compiled[wordLanguage.ordinal],
+                    engine.mayChange(word)
+                else { continue }
                 if scope == .names {
-                    guard let first = word.unicodeScalars.first, LetterMapTransliterator.isCapital(first) || first.properties.isUppercase else { continue }
-                    if sentenceStart && NameStopWords.contains(word.lowercased(), language: language) { continue }
-                    let range = index..<end
+                    guard LetterMapTransliterator.isCapital(value) || (Unicode.Scalar(value)?.properties.isUppercase ?? false) else { continue }
+                    if initialWord && NameStopWords.contains(String(decoding: word, as: UTF8.self).lowercased(), language: language) {
+                        continue
+                    }
+                    let range = wordStart..<end
                     if glossarySpans.contains(where: { $0.overlaps(range) }) { continue }
                 }
+                romanized.removeAll(keepingCapacity: true)
                 do throws(ICUError) {
-                    let romanized = try engine.transliterate(word)
-                    if romanized != word {
-                        edits.append(
-                            Edit(
-                                stage: name, range: index..<end, replacement: romanized,
-                                data: ["scheme": schemes[wordLanguage]?.name ?? "english", "from": wordLanguage.rawValue]))
-                    }
+                    try engine.transliterate(word, into: &romanized)
                 } catch {
                     failure = error
                     return
                 }
+                if !romanized.elementsEqual(word) {
+                    if output.isEmpty { output.reserveCapacity(count + count / 8) }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<wordStart]))
+                    let written = output.count
+                    output.append(contentsOf: romanized)
+                    regions.append(OffsetMap.Region(input: wordStart..<end, output: written..<output.count))
+                    copied = end
+                    edits.append(
+                        Edit(
+                            stage: name, range: wordStart..<end, replacement: String(decoding: romanized, as: UTF8.self),
+                            data: annotationData[wordLanguage.ordinal]))
+                }
             }
+            if !edits.isEmpty { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count])) }
         }
         if let failure { throw .icu(failure) }
-        return try StageResult(applying: edits, to: text)
+        guard !edits.isEmpty else { return StageResult(unchanged: text) }
+        return StageResult(text: String(decoding: output, as: UTF8.self), edits: edits, map: OffsetMap(regions: regions))
     }
 
     private static func endsSentence(_ value: UInt32) -> Bool {
@@ -140,16 +161,27 @@ public struct TransliterationStage: Stage {
     }
 
     /// The language of a word: the record's language and the word's script, nothing more.
-    static func language(of word: String, record: LanguageTag) -> LanguageTag? {
-        guard let first = word.unicodeScalars.first(where: { UTF8Decoding.isWordScalar($0.value) && Script(of: $0) != .inherited }) else {
-            return nil
+    static func language(of word: UnsafeBufferPointer<UInt8>, record: LanguageTag) -> LanguageTag? {
+        var index = 0
+        var script = Script.inherited
+        while index < word.count {
+            let (value, length) = UTF8Decoding.scalar(in: word, at: index)
+            script = Script(of: Unicode.Scalar(value) ?? " ")
+            if script != .inherited { break }
+            index += length
         }
-        switch Script(of: first) {
+        switch script {
         case .armenian:
             return .hy
         case .cyrillic:
             if record == .azCyrl { return .azCyrl }
-            return word.unicodeScalars.contains { isAzerbaijaniCyrillic($0.value) } ? .azCyrl : .ru
+            var position = 0
+            while position < word.count {
+                let (value, length) = UTF8Decoding.scalar(in: word, at: position)
+                if isAzerbaijaniCyrillic(value) { return .azCyrl }
+                position += length
+            }
+            return .ru
         case .latin:
             switch record {
             case .az, .azCyrl: return .az
