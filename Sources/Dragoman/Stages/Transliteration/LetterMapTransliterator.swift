@@ -109,6 +109,9 @@ public struct LetterMapTransliterator: Sendable {
                 var last = previous
                 var index = 0
                 let count = input.count
+                // Bytes without a rule are copied in runs, not scalar by scalar.
+                var unchanged = 0
+                defer { output.append(contentsOf: UnsafeBufferPointer(rebasing: input[unchanged..<count])) }
                 while index < count {
                     let (value, length) = UTF8Decoding.scalar(in: input, at: index)
                     let packed = group(value)
@@ -131,11 +134,11 @@ public struct LetterMapTransliterator: Sendable {
                         }
                     }
                     guard matched >= 0 else {
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<index + length]))
                         last = value
                         index += length
                         continue
                     }
+                    if unchanged < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: input[unchanged..<index])) }
                     let entry = entries[matched]
                     let atWordStart = !(last.map(UTF8Decoding.isWordScalar) ?? false)
                     let variant: Int
@@ -154,6 +157,7 @@ public struct LetterMapTransliterator: Sendable {
                         last = UTF8Decoding.scalar(in: produced, at: UTF8Decoding.previousStart(in: produced, before: produced.count)).value
                     }
                     index += consumed
+                    unchanged = index
                 }
             }
         }
