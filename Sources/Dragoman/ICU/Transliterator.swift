@@ -75,7 +75,9 @@ public final class Transliterator {
         var units = UTF16Text.units(text)
         if units.isEmpty { return text }
         var length = Int32(units.count)
-        var capacity = max(units.count * 2, 16)
+        // ICU destroys the buffer when it overflows, so each try starts from `units`; 4× fits the
+        // rule sets seen so far at the first try.
+        var capacity = max(units.count * 4, 16)
         // Rules can lengthen text without bound (one letter to many); grow and retry from the original.
         for _ in 0..<8 {
             var buffer = units

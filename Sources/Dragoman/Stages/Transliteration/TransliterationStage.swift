@@ -96,6 +96,13 @@ public struct TransliterationStage: Stage {
                 }
                 var end = index + length
                 while end < count {
+                    // ASCII letters, the bulk of Latin words, without decoding.
+                    let byte = bytes[end]
+                    if byte < 0x80 {
+                        guard ASCIIScan.isLetter(byte) else { break }
+                        end += 1
+                        continue
+                    }
                     let (next, nextLength) = UTF8Decoding.scalar(in: bytes, at: end)
                     guard UTF8Decoding.isWordScalar(next) else { break }
                     end += nextLength
@@ -164,6 +171,10 @@ public struct TransliterationStage: Stage {
     static func language(of word: UnsafeBufferPointer<UInt8>, record: LanguageTag) -> LanguageTag? {
         var index = 0
         var script = Script.inherited
+        if let first = word.first, first < 0x80 {
+            script = .latin  // a word here starts with a letter: an ASCII one is Latin
+            index = word.count
+        }
         while index < word.count {
             let (value, length) = UTF8Decoding.scalar(in: word, at: index)
             script = Script(of: Unicode.Scalar(value) ?? " ")
