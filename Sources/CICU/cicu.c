@@ -3,6 +3,8 @@
 
 #include <string.h>
 #include <unicode/uchar.h>
+#include <unicode/ucurr.h>
+#include <unicode/unumberformatter.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
@@ -123,4 +125,61 @@ int32_t cicu_nfc_has_boundary_before(int32_t codePoint) {
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *n = nfc(&status);
     return U_SUCCESS(status) && unorm2_hasBoundaryBefore(n, (UChar32)codePoint) ? 1 : 0;
+}
+
+int32_t cicu_numfmt_open(const uint16_t *skeleton, int32_t skeletonLength, const char *locale,
+                         cicu_number_formatter **result) {
+    UErrorCode status = U_ZERO_ERROR;
+    UNumberFormatter *formatter =
+        unumf_openForSkeletonAndLocale((const UChar *)skeleton, skeletonLength, locale, &status);
+    if (U_FAILURE(status)) {
+        if (formatter != NULL) unumf_close(formatter);
+        *result = NULL;
+    } else {
+        *result = (cicu_number_formatter *)formatter;
+    }
+    return (int32_t)status;
+}
+
+void cicu_numfmt_close(cicu_number_formatter *formatter) {
+    if (formatter != NULL) unumf_close((UNumberFormatter *)formatter);
+}
+
+int32_t cicu_numfmt_format_decimal(const cicu_number_formatter *formatter, const char *decimal, int32_t decimalLength,
+                                   uint16_t *dest, int32_t capacity, int32_t *length) {
+    UErrorCode status = U_ZERO_ERROR;
+    UFormattedNumber *result = unumf_openResult(&status);
+    if (U_FAILURE(status)) return (int32_t)status;
+    unumf_formatDecimal((const UNumberFormatter *)formatter, decimal, decimalLength, result, &status);
+    if (U_SUCCESS(status)) {
+        *length = unumf_resultToString(result, (UChar *)dest, capacity, &status);
+    }
+    unumf_closeResult(result);
+    return (int32_t)status;
+}
+
+int32_t cicu_currency_name(const char *isoCode, const char *locale, int32_t style, const char *pluralCategory,
+                           uint16_t *dest, int32_t capacity) {
+    UChar code[4];
+    for (int i = 0; i < 3; i++) {
+        if (isoCode[i] == 0) return -1;
+        code[i] = (UChar)isoCode[i];
+    }
+    code[3] = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    UBool isChoiceFormat = 0;
+    int32_t length = 0;
+    const UChar *name;
+    if (pluralCategory != NULL) {
+        name = ucurr_getPluralName(code, locale, &isChoiceFormat, pluralCategory, &length, &status);
+    } else {
+        UCurrNameStyle nameStyle = style == CICU_CURRENCY_LONG_NAME ? UCURR_LONG_NAME
+                                   : style == CICU_CURRENCY_NARROW_SYMBOL ? UCURR_NARROW_SYMBOL_NAME
+                                                                          : UCURR_SYMBOL_NAME;
+        name = ucurr_getName(code, locale, nameStyle, &isChoiceFormat, &length, &status);
+    }
+    if (U_FAILURE(status) || name == NULL) return -1;
+    if (length > capacity) return length;
+    memcpy(dest, name, sizeof(UChar) * (size_t)length);
+    return length;
 }

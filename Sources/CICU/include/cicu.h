@@ -83,6 +83,35 @@ int32_t cicu_nfc_normalize(const uint16_t *text, int32_t length, uint16_t *dest,
 /// 1 when NFC has a boundary before the code point (normalization never joins across it).
 int32_t cicu_nfc_has_boundary_before(int32_t codePoint);
 
+// MARK: Number formatting (unumf) and currency data (ucurr)
+
+typedef struct cicu_number_formatter cicu_number_formatter;
+
+/// Opens a number formatter for an ICU number skeleton (e.g. "precision-integer", ".00") and a
+/// locale ID (e.g. "en_US"). Returns the ICU error code. The formatter is immutable and may be
+/// used from several threads at once.
+int32_t cicu_numfmt_open(const uint16_t *skeleton, int32_t skeletonLength, const char *locale,
+                         cicu_number_formatter **result);
+
+void cicu_numfmt_close(cicu_number_formatter *formatter);
+
+/// Formats a decimal number given as ASCII ("1234.50", no exponent) exactly, into UTF-16.
+/// Sets *length to the length needed; returns the ICU error code (CICU_BUFFER_OVERFLOW_ERROR when
+/// capacity was too small).
+int32_t cicu_numfmt_format_decimal(const cicu_number_formatter *formatter, const char *decimal, int32_t decimalLength,
+                                   uint16_t *dest, int32_t capacity, int32_t *length);
+
+/// Kinds of currency name, as ICU's UCurrNameStyle.
+#define CICU_CURRENCY_SYMBOL 0
+#define CICU_CURRENCY_LONG_NAME 1
+#define CICU_CURRENCY_NARROW_SYMBOL 2
+
+/// A currency's name in a locale (CLDR data): symbol, narrow symbol or long name; with a plural
+/// category ("one", "few", "many", "other"), the long name for that category. Writes UTF-16 into
+/// dest; returns the length, or -1 on error.
+int32_t cicu_currency_name(const char *isoCode, const char *locale, int32_t style, const char *pluralCategory,
+                           uint16_t *dest, int32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif

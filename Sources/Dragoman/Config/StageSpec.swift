@@ -68,6 +68,17 @@ public struct StageRegistry: Sendable {
             options.spaces = try spec.bool("spaces", default: true)
             return RepairStage(options: options)
         },
+        MoneyStage.stageName: { spec throws(DragomanError) in
+            try spec.requireOnly(["style"])
+            var style = MoneyStage.Style.code
+            if let value = spec.options["style"] {
+                guard let parsed = MoneyStage.Style(rawValue: value.text) else {
+                    throw .invalidConfiguration("option 'style' of stage 'money' must be code, symbol or name, not '\(value.text)'", at: value.location)
+                }
+                style = parsed
+            }
+            return try MoneyStage(style: style)
+        },
         TransliterationStage.stageName: { spec throws(DragomanError) in
             let languages = TransliterationStage.languages.map(\.rawValue)
             try spec.requireOnly(["scope", "custom"] + languages)

@@ -1,0 +1,89 @@
+internal import CICU
+
+/// ICU's number formatter (`unumf`) for one locale, formatting exact decimals.
+///
+/// Concurrency: ICU's `UNumberFormatter` is immutable and thread-safe once opened, so one instance
+/// serves every thread; each call uses its own result object.
+public final class DecimalFormatter: @unchecked Sendable {
+    /// The ICU locale ID, e.g. `en_US`.
+    public let locale: String
+    /// Formatters by number of fraction digits shown (0…maxFractionDigits).
+    private let handles: [OpaquePointer]
+    public static let maxFractionDigits = 6
+
+    /// Opens formatters for `locale` with grouping as the locale writes it and exactly the fraction
+    /// digits a number has (no rounding, no padding).
+    public init(locale: String) throws(ICUError) {
+        self.locale = locale
+        var handles: [OpaquePointer] = []
+        for digits in 0...Self.maxFractionDigits {
+            let skeleton = digits == 0 ? "precision-integer" : "." + String(repeating: "0", count: digits)
+            let units = UTF16Text.units(skeleton)
+            var handle: OpaquePointer?
+            let status = units.withUnsafeBufferPointer { buffer in
+                cicu_numfmt_open(buffer.baseAddress, Int32(buffer.count), locale, &handle)
+            }
+            guard !ICUError.isFailure(status), let handle else {
+                handles.forEach { cicu_numfmt_close($0) }
+                throw ICUError(code: status, operation: "open number formatter '\(skeleton)' for \(locale)")
+            }
+            handles.append(handle)
+        }
+        self.handles = handles
+    }
+
+    deinit {
+        handles.forEach { cicu_numfmt_close($0) }
+    }
+
+    /// Formats a decimal written in ASCII (`1234.50`): the fraction digits are kept as written.
+    public func format(_ decimal: String) throws(ICUError) -> String {
+        let fraction = decimal.firstIndex(of: ".").map { decimal.distance(from: $0, to: decimal.endIndex) - 1 } ?? 0
+        let handle = handles[min(fraction, Self.maxFractionDigits)]
+        var buffer = [UInt16](repeating: 0, count: 64)
+        var length: Int32 = 0
+        var status = decimal.withUTF8Buffer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cicu_numfmt_format_decimal(handle, chars.baseAddress, Int32(chars.count), &buffer, Int32(buffer.count), &length)
+            }
+        }
+        if status == CICU_BUFFER_OVERFLOW_ERROR {
+            buffer = [UInt16](repeating: 0, count: Int(length) + 1)
+            status = decimal.withUTF8Buffer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    cicu_numfmt_format_decimal(handle, chars.baseAddress, Int32(chars.count), &buffer, Int32(buffer.count), &length)
+                }
+            }
+        }
+        guard !ICUError.isFailure(status) else { throw ICUError(code: status, operation: "format \(decimal) for \(locale)") }
+        return buffer.withUnsafeBufferPointer { UTF16Text.string(UnsafeBufferPointer(rebasing: $0[0..<Int(length)])) }
+    }
+}
+
+/// Currency names from CLDR, through ICU (`ucurr`).
+public enum CurrencyNames {
+    public enum Style: Int32, Sendable {
+        case symbol = 0, longName = 1, narrowSymbol = 2
+    }
+
+    /// A currency's symbol or name in a locale, e.g. (`EUR`, `en_US`, symbol) → `€`.
+    public static func name(of isoCode: String, locale: String, style: Style) -> String? {
+        read { buffer, capacity in cicu_currency_name(isoCode, locale, style.rawValue, nil, buffer, capacity) }
+    }
+
+    /// The long name for a plural category (`one`, `few`, `many`, `other`), e.g. (`USD`, `ru_RU`,
+    /// `many`) → `долларов США`.
+    public static func pluralName(of isoCode: String, locale: String, category: String) -> String? {
+        read { buffer, capacity in cicu_currency_name(isoCode, locale, 1, category, buffer, capacity) }
+    }
+
+    private static func read(_ call: (UnsafeMutablePointer<UInt16>, Int32) -> Int32) -> String? {
+        var buffer = [UInt16](repeating: 0, count: 128)
+        let length = buffer.withUnsafeMutableBufferPointer { pointer -> Int32 in
+            guard let base = pointer.baseAddress else { return -1 }
+            return call(base, Int32(pointer.count))
+        }
+        guard length > 0 && length <= 128 else { return nil }
+        return UTF16Text.string(Array(buffer[0..<Int(length)]))
+    }
+}

@@ -1,0 +1,107 @@
+/// The words and signs of money in the six languages: currency symbols, ISO codes, currency words
+/// with their inflections, and magnitude words. Symbols are checked against CLDR through ICU in the
+/// tests; words are the project's own, since CLDR has display names but not the inflected forms
+/// news uses (manatdan, долларов, d'euros, դրամ).
+enum MoneyLexicon {
+    static let currencies = ["EUR", "USD", "GBP", "AZN", "AMD", "RUB", "TRY", "GEL", "CHF"]
+
+    /// Signs written before or after the number.
+    static let symbols: [(String, String)] = [
+        ("US$", "USD"), ("€", "EUR"), ("$", "USD"), ("£", "GBP"), ("₼", "AZN"), ("֏", "AMD"), ("₽", "RUB"), ("₺", "TRY"),
+        ("₾", "GEL"),
+    ]
+
+    /// Codes as words: the ISO codes, and TL.
+    static let codes: [String: String] = {
+        var codes = Dictionary(uniqueKeysWithValues: currencies.map { ($0, $0) })
+        codes["TL"] = "TRY"
+        return codes
+    }()
+
+    /// Currency word stems (lower case) and how many letters of inflection may follow.
+    static let stems: [(stem: String, iso: String, suffix: Int)] = [
+        // en, fr
+        ("euro", "EUR", 1), ("dollar", "USD", 1), ("pound", "GBP", 1), ("sterling", "GBP", 0), ("manat", "AZN", 6),
+        ("dram", "AMD", 6), ("ruble", "RUB", 1), ("rouble", "RUB", 1), ("lira", "TRY", 3), ("lari", "GEL", 2),
+        ("franc", "CHF", 1),
+        // tr, az
+        ("avro", "EUR", 6), ("dolar", "USD", 6), ("sterlin", "GBP", 6), ("funt", "GBP", 6), ("rubl", "RUB", 6),
+        ("lirə", "TRY", 6), ("frank", "CHF", 6),
+        // ru
+        ("евро", "EUR", 0), ("доллар", "USD", 3), ("фунт", "GBP", 3), ("манат", "AZN", 3), ("драм", "AMD", 3),
+        ("рубл", "RUB", 3), ("руб", "RUB", 0), ("лир", "TRY", 2), ("лари", "GEL", 0), ("франк", "CHF", 3),
+        // hy
+        ("եվրո", "EUR", 4), ("դոլար", "USD", 4), ("ֆունտ", "GBP", 4), ("մանաթ", "AZN", 4), ("դրամ", "AMD", 4),
+        ("ռուբլի", "RUB", 4), ("լիրա", "TRY", 4), ("լարի", "GEL", 4), ("ֆրանկ", "CHF", 4),
+    ]
+
+    /// Words that may stand before a currency word and belong to the amount ("US dollars").
+    static let qualifiersBefore: Set<String> = ["us", "u.s.", "swiss", "türk", "швейцарских", "isviçre", "american", "british"]
+    /// Words that may follow a currency word and belong to it ("livres sterling", "долларов США").
+    static let qualifiersAfter: Set<String> = [
+        "sterling", "стерлингов", "стерлинга", "sterlinq", "сша", "américains", "us", "suisses", "lirası", "azerbaïdjanais",
+    ]
+    /// French and English elisions before a currency word after a magnitude: "million d'euros".
+    static let elisions = ["d'", "d’", "de "]
+
+    /// The currency a word names, if any (lower-cased word, after elision).
+    static func currency(forWord word: String) -> String? {
+        for (stem, iso, suffix) in stems where word.hasPrefix(stem) {
+            let extra = word.count - stem.count
+            if extra <= suffix { return iso }
+        }
+        return nil
+    }
+
+    /// Magnitude words by language, as powers of ten.
+    static func magnitude(_ word: String, language: LanguageTag) -> Int? {
+        if let power = english[word] { return power }
+        switch language {
+        case .az: return azerbaijani[word] ?? prefixed(word, azerbaijani)
+        case .tr: return turkish[word] ?? prefixed(word, turkish)
+        case .ru, .azCyrl: return russian[word] ?? prefixed(word, russian)
+        case .hy: return armenian[word] ?? prefixed(word, armenian)
+        case .fr: return french[word]
+        case .en: return nil
+        }
+    }
+
+    /// An inflected magnitude word ("milyonluk", "миллионов"): its stem and up to four letters.
+    private static func prefixed(_ word: String, _ table: [String: Int]) -> Int? {
+        for (stem, power) in table where stem.count >= 4 && word.hasPrefix(stem) && word.count - stem.count <= 4 {
+            return power
+        }
+        return nil
+    }
+
+    static let english: [String: Int] = [
+        "thousand": 3, "thousands": 3, "k": 3, "million": 6, "millions": 6, "m": 6, "mn": 6, "mln": 6, "billion": 9,
+        "billions": 9, "bn": 9, "trillion": 12, "trillions": 12, "tn": 12,
+    ]
+    static let french: [String: Int] = ["mille": 3, "milliard": 9, "milliards": 9, "md": 9, "mds": 9]
+    static let turkish: [String: Int] = ["bin": 3, "milyon": 6, "mln": 6, "milyar": 9, "mlr": 9, "trilyon": 12]
+    static let azerbaijani: [String: Int] = ["min": 3, "milyon": 6, "mln": 6, "milyard": 9, "mlrd": 9, "trilyon": 12]
+    static let russian: [String: Int] = [
+        "тыс": 3, "тыс.": 3, "тысяча": 3, "тысячи": 3, "тысяч": 3, "млн": 6, "млн.": 6, "миллион": 6, "миллиона": 6,
+        "миллионов": 6, "млрд": 9, "млрд.": 9, "миллиард": 9, "миллиарда": 9, "миллиардов": 9, "трлн": 12,
+    ]
+    static let armenian: [String: Int] = ["հազար": 3, "միլիոն": 6, "մլն": 6, "միլիարդ": 9, "մլրդ": 9]
+
+    /// How a target language writes a magnitude after a number.
+    static func word(forPower power: Int, target: LanguageTag) -> String {
+        switch (target, power) {
+        case (.fr, 6): "millions"
+        case (.fr, 9): "milliards"
+        case (.ru, 6), (.azCyrl, 6): "млн"
+        case (.ru, 9), (.azCyrl, 9): "млрд"
+        case (.tr, 6), (.az, 6): "milyon"
+        case (.tr, 9): "milyar"
+        case (.az, 9): "milyard"
+        case (.hy, 6): "միլիոն"
+        case (.hy, 9): "միլիարդ"
+        case (_, 12): "trillion"
+        case (_, 9): "billion"
+        default: "million"
+        }
+    }
+}

@@ -1,0 +1,164 @@
+extension MoneyStage {
+    /// The amount whose number starts at `start`, if a currency goes with it.
+    static func amount(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, floor: Int, language: LanguageTag) -> Found? {
+        let prefix = Self.prefix(in: bytes, before: start, floor: floor)
+        let first = WrittenNumber.read(bytes, at: start)
+        var end = first.range.upperBound
+        var second: WrittenNumber?
+        if let (dash, afterDash) = rangeDash(in: bytes, at: end), afterDash < bytes.count,
+            bytes[afterDash] >= 0x30 && bytes[afterDash] <= 0x39
+        {
+            _ = dash
+            let next = WrittenNumber.read(bytes, at: afterDash)
+            second = next
+            end = next.range.upperBound
+        }
+        var power = 0
+        if let (magnitude, magnitudeEnd) = Self.magnitude(in: bytes, at: end, language: language) {
+            power = magnitude
+            end = magnitudeEnd
+        }
+        var currency = prefix?.currency
+        if currency == nil {
+            guard let (iso, suffixEnd) = Self.suffix(in: bytes, at: end, afterMagnitude: power > 0) else { return nil }
+            currency = iso
+            end = suffixEnd
+        }
+        guard let currency else { return nil }
+        let english = prefix?.english ?? false
+        guard let low = first.value(language: language, englishStyle: english) else { return nil }
+        let high = second?.value(language: language, englishStyle: english)
+        if second != nil && high == nil { return nil }
+        return Found(range: (prefix?.start ?? start)..<end, currency: currency, low: low, high: high, power: power)
+    }
+
+    /// One space-like character (space, no-break space, narrow no-break space) at `index`.
+    private static func space(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        guard index < bytes.count else { return nil }
+        let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+        return WrittenNumber.space.contains(value) ? index + length : nil
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String, endingAt end: Int, floor: Int) -> Int? {
+        let utf8 = Array(text.utf8)
+        let start = end - utf8.count
+        guard start >= floor, start >= 0 else { return nil }
+        return bytes[start..<end].elementsEqual(utf8) ? start : nil
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String, at start: Int) -> Int? {
+        let utf8 = Array(text.utf8)
+        guard start + utf8.count <= bytes.count else { return nil }
+        return bytes[start..<start + utf8.count].elementsEqual(utf8) ? start + utf8.count : nil
+    }
+
+    /// A sign or code right before the number (one space allowed): `€400`, `US$ 5`, `EUR 400`.
+    private static func prefix(in bytes: UnsafeBufferPointer<UInt8>, before start: Int, floor: Int) -> (start: Int, currency: String, english: Bool)? {
+        var ends = [start]
+        if start > floor {
+            let previous = UTF8Decoding.previousStart(in: bytes, before: start)
+            if previous >= floor, WrittenNumber.space.contains(UTF8Decoding.scalar(in: bytes, at: previous).value) { ends.append(previous) }
+        }
+        for end in ends {
+            for (symbol, iso) in MoneyLexicon.symbols {
+                guard let symbolStart = matches(bytes, symbol, endingAt: end, floor: floor) else { continue }
+                // A$ or C$ is another dollar: a letter before `$` means it is not the US one.
+                if symbol == "$", symbolStart > 0, ASCIIScan.isLetter(bytes[symbolStart - 1]) { return nil }
+                return (symbolStart, iso, ["$", "€", "£", "US$"].contains(symbol))
+            }
+            // A code: two or three capitals, not the end of a longer word.
+            var codeStart = end
+            while codeStart > floor, codeStart > end - 4, bytes[codeStart - 1] >= 0x41 && bytes[codeStart - 1] <= 0x5A { codeStart -= 1 }
+            let length = end - codeStart
+            if length >= 2 && length <= 3 && (codeStart == 0 || !ASCIIScan.isLetter(bytes[codeStart - 1])) {
+                let code = String(decoding: UnsafeBufferPointer(rebasing: bytes[codeStart..<end]), as: UTF8.self)
+                if let iso = MoneyLexicon.codes[code] { return (codeStart, iso, false) }
+            }
+        }
+        return nil
+    }
+
+    /// A dash between two numbers of a range (`5-10`, `5 – 10`); returns where the second may start.
+    private static func rangeDash(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Int, Int)? {
+        var index = space(in: bytes, at: start) ?? start
+        guard index < bytes.count else { return nil }
+        let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+        guard value == 0x2D || value == 0x2013 else { return nil }
+        let dash = index
+        index += length
+        return (dash, space(in: bytes, at: index) ?? index)
+    }
+
+    /// A lower-cased word at `start` (letters and marks, an inner apostrophe for `d'euros`, and a
+    /// final full stop when `withStop`), and where it ends.
+    private static func word(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (String, Int)? {
+        var index = start
+        while index < bytes.count {
+            let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+            if UTF8Decoding.isWordScalar(value) {
+                index += length
+            } else if (value == 0x27 || value == 0x2019), index > start, index + length < bytes.count,
+                UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: index + length).value)
+            {
+                index += length
+            } else {
+                break
+            }
+        }
+        guard index > start else { return nil }
+        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).lowercased(), index)
+    }
+
+    /// A magnitude word after the number, attached (`5m`, `1.1bn`) or after one space.
+    private static func magnitude(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, language: LanguageTag) -> (Int, Int)? {
+        for position in [start, space(in: bytes, at: start)].compactMap({ $0 }) {
+            guard let (word, end) = word(in: bytes, at: position) else { continue }
+            if end < bytes.count, bytes[end] == 0x2E, let power = MoneyLexicon.magnitude(word + ".", language: language) {
+                return (power, end + 1)
+            }
+            if let power = MoneyLexicon.magnitude(word, language: language) {
+                // Single letters (m, k) only attached to the number: "5 m" is five metres.
+                if word.count == 1 && position != start { continue }
+                return (power, end)
+            }
+        }
+        return nil
+    }
+
+    /// The currency after the number (and magnitude): a sign, a code, or a currency word with its
+    /// qualifiers (`US dollars`, `livres sterling`, `долларов США`, `d'euros`).
+    private static func suffix(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, afterMagnitude: Bool) -> (String, Int)? {
+        for position in [start, space(in: bytes, at: start)].compactMap({ $0 }) {
+            for (symbol, iso) in MoneyLexicon.symbols {
+                if let end = matches(bytes, symbol, at: position) { return (iso, end) }
+            }
+            guard var (word, end) = word(in: bytes, at: position) else { continue }
+            if position == start, ASCIIScan.isLetter(bytes[position]) == false, word.isEmpty { continue }
+            let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
+            if let iso = MoneyLexicon.codes[raw] { return (iso, end) }
+            // Elisions after a magnitude: "millions d'euros", "millions de dollars".
+            for elision in ["d'", "d’"] where word.hasPrefix(elision) {
+                word = String(word.dropFirst(elision.count))
+            }
+            if word == "de", afterMagnitude, let next = space(in: bytes, at: end), let (nextWord, nextEnd) = self.word(in: bytes, at: next) {
+                word = nextWord
+                end = nextEnd
+            }
+            if MoneyLexicon.qualifiersBefore.contains(word), let next = space(in: bytes, at: end),
+                let (nextWord, nextEnd) = self.word(in: bytes, at: next), MoneyLexicon.currency(forWord: nextWord) != nil
+            {
+                word = nextWord
+                end = nextEnd
+            }
+            guard let iso = MoneyLexicon.currency(forWord: word) else { continue }
+            if word == "руб", end < bytes.count, bytes[end] == 0x2E { end += 1 }
+            if let next = space(in: bytes, at: end), let (after, afterEnd) = self.word(in: bytes, at: next),
+                MoneyLexicon.qualifiersAfter.contains(after)
+            {
+                end = afterEnd
+            }
+            return (iso, end)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,130 @@
+/// Finds money amounts in running text and writes each in one form for the target language.
+///
+/// An amount is a number with a currency: a sign (€ $ US$ £ ₼ ֏ ₽ ₺ ₾) or ISO code before or after
+/// it, or a currency word after it in any of the six languages, inflected or not (`avro`,
+/// `manattan`, `долларов`, `d'euros`, `դրամ`), with an optional magnitude word between (`400 min
+/// avro`, `2,5 млрд долларов`, `1,5 million d'euros`). Numbers are read in the record language's
+/// own format (`1.000` is a thousand in Turkish, one in English); an English-style sign before the
+/// number (`€400,000`) means English grouping in any language. A number without a currency is
+/// never money, so dates, years, counts and percentages stay as they are.
+///
+/// Output (style `code`, target English): `€400,000` → `EUR 400,000`, `400 min avro` →
+/// `EUR 400,000` (thousands multiplied in), `1,5 milyard ₼` → `AZN 1.5 billion` (millions and
+/// billions kept as a word). The target's number format comes from ICU's number formatter for the
+/// target locale. Each amount's annotation carries `amount` (exact decimal) and `currency`
+/// (`low`/`high` for a range such as `$5-10 million`).
+public struct MoneyStage: Stage {
+    public enum Style: String, Sendable, CaseIterable {
+        /// `EUR 400,000`
+        case code
+        /// `€400,000`
+        case symbol
+        /// `400,000 euros`
+        case name
+    }
+
+    public static let stageName = "money"
+    public var name: String { Self.stageName }
+    public let style: Style
+    private let formatters: [DecimalFormatter]
+
+    public init(style: Style = .code) throws(DragomanError) {
+        self.style = style
+        var formatters: [DecimalFormatter] = []
+        for language in LanguageTag.allCases {
+            do throws(ICUError) {
+                formatters.append(try DecimalFormatter(locale: language.icuLocale))
+            } catch {
+                throw .icu(error)
+            }
+        }
+        self.formatters = formatters
+    }
+
+    public func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
+        var found: [Found] = []
+        var language: LanguageTag?
+        text.withUTF8Buffer { bytes in
+            var index = 0
+            var floor = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                guard byte >= 0x30 && byte <= 0x39 else {
+                    index += 1
+                    continue
+                }
+                // A digit inside a word (A4, COVID19) starts no amount.
+                if index > 0, ASCIIScan.isLetter(bytes[index - 1]) {
+                    index = Self.skipDigits(bytes, from: index)
+                    continue
+                }
+                let recordLanguage = language ?? context.language
+                language = recordLanguage
+                if let amount = Self.amount(in: bytes, at: index, floor: floor, language: recordLanguage) {
+                    found.append(amount)
+                    floor = amount.range.upperBound
+                    index = amount.range.upperBound
+                } else {
+                    index = WrittenNumber.read(bytes, at: index).range.upperBound
+                }
+            }
+        }
+        guard !found.isEmpty else { return StageResult(unchanged: text) }
+        let formatter = formatters[context.target.ordinal]
+        var edits: [Edit] = []
+        for amount in found {
+            do throws(ICUError) {
+                edits.append(try edit(for: amount, formatter: formatter, target: context.target))
+            } catch {
+                throw .icu(error)
+            }
+        }
+        return try StageResult(applying: edits, to: text)
+    }
+
+    private static func skipDigits(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
+        return index
+    }
+
+    /// An amount found in the text.
+    struct Found {
+        var range: Range<Int>
+        var currency: String
+        var low: ExactDecimal
+        var high: ExactDecimal?
+        /// The magnitude written after the number, as a power of ten.
+        var power: Int
+    }
+
+    private func edit(for amount: Found, formatter: DecimalFormatter, target: LanguageTag) throws(ICUError) -> Edit {
+        // Thousands are multiplied in; millions and more stay a word, as agency copy writes them.
+        let keepWord = amount.power >= 6
+        let shown = { (value: ExactDecimal) -> ExactDecimal in keepWord ? value : value.scaled(byPowerOfTen: amount.power) }
+        var display = try formatter.format(shown(amount.low).description)
+        if let high = amount.high { display += "-" + (try formatter.format(shown(high).description)) }
+        if keepWord { display += " " + MoneyLexicon.word(forPower: amount.power, target: target) }
+        let replacement: String
+        switch style {
+        case .code:
+            replacement = amount.currency + " " + display
+        case .symbol:
+            let symbol = CurrencyNames.name(of: amount.currency, locale: target.icuLocale, style: .symbol) ?? amount.currency
+            replacement = symbol.unicodeScalars.contains { $0.properties.isAlphabetic } ? symbol + " " + display : symbol + display
+        case .name:
+            let category = amount.high == nil && !keepWord && amount.low.isOne ? "one" : "other"
+            let name = CurrencyNames.pluralName(of: amount.currency, locale: target.icuLocale, category: category) ?? amount.currency
+            replacement = display + " " + name
+        }
+        var data = ["currency": amount.currency]
+        if let high = amount.high {
+            data["low"] = amount.low.scaled(byPowerOfTen: amount.power).description
+            data["high"] = high.scaled(byPowerOfTen: amount.power).description
+        } else {
+            data["amount"] = amount.low.scaled(byPowerOfTen: amount.power).description
+        }
+        return Edit(stage: name, range: amount.range, replacement: replacement, data: data)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import Dragoman
+
+@Suite("Money stage")
+struct MoneyStageTests {
+    static func normalize(_ text: String, _ language: LanguageTag, style: MoneyStage.Style = .code) throws -> NormalizedText {
+        try Pipeline([MoneyStage(style: style)]).normalize(text, language: language, target: .en)
+    }
+
+    @Test("The issue's examples", arguments: [
+        ("€400,000", LanguageTag.en, "EUR 400,000", "400000", "EUR"),
+        ("AZN 803,272", .en, "AZN 803,272", "803272", "AZN"),
+        ("$472,752", .en, "USD 472,752", "472752", "USD"),
+        ("400.000 avro", .tr, "EUR 400,000", "400000", "EUR"),
+        ("400 min avro", .az, "EUR 400,000", "400000", "EUR"),
+        ("803 272 manat", .az, "AZN 803,272", "803272", "AZN"),
+        ("1 milyon manattan", .tr, "AZN 1 million", "1000000", "AZN"),
+        ("400 000 евро", .ru, "EUR 400,000", "400000", "EUR"),
+        ("1 млн манатов", .ru, "AZN 1 million", "1000000", "AZN"),
+        ("2,5 млрд долларов", .ru, "USD 2.5 billion", "2500000000", "USD"),
+        ("400 000 €", .fr, "EUR 400,000", "400000", "EUR"),
+        ("1,5 million d'euros", .fr, "EUR 1.5 million", "1500000", "EUR"),
+        ("500 մլն դրամ", .hy, "AMD 500 million", "500000000", "AMD"),
+        ("1 000 000 ֏", .hy, "AMD 1,000,000", "1000000", "AMD"),
+        ("1,5 milyard ₼", .az, "AZN 1.5 billion", "1500000000", "AZN"),
+        ("€400,000", .az, "EUR 400,000", "400000", "EUR"),
+        ("1.250,50 TL", .tr, "TRY 1,250.50", "1250.50", "TRY"),
+        ("400 000 руб.", .ru, "RUB 400,000", "400000", "RUB"),
+    ])
+    func issueExamples(input: String, language: LanguageTag, output: String, amount: String, currency: String) throws {
+        let result = try Self.normalize(input, language)
+        #expect(result.text == output)
+        #expect(result.annotations.map(\.data) == [["amount": amount, "currency": currency]])
+        try expectAnnotationsPointIntoInput(result, input: input)
+    }
+
+    @Test("Numbers without a currency are not money", arguments: [
+        ("97,000 mines were found", LanguageTag.en), ("97 min mina", .az), ("3 418 мин", .ru), ("21.09.2021", .tr),
+        ("12 Haziran 2021", .tr), ("at 14:30", .en), ("in 2020-2021", .en), ("50 %", .fr), ("%50'si", .tr),
+        ("+994 12 555 12 34", .az), ("the 2nd round", .en), ("COVID19 and A4", .en),
+    ])
+    func trapsAreNotMoney(input: String, language: LanguageTag) throws {
+        let result = try Self.normalize(input, language)
+        #expect(result.text == input)
+        #expect(result.annotations.isEmpty)
+    }
+
+    @Test func rangesAndApproximationsKeepTheirWords() throws {
+        let range = try Self.normalize("about $5-10 million", .en)
+        #expect(range.text == "about USD 5-10 million")
+        #expect(range.annotations.first?.data == ["low": "5000000", "high": "10000000", "currency": "USD"])
+    }
+
+    @Test("Output styles", arguments: [
+        (MoneyStage.Style.code, "EUR 400,000"), (.symbol, "€400,000"), (.name, "400,000 euros"),
+    ])
+    func outputStyles(style: MoneyStage.Style, expected: String) throws {
+        #expect(try Self.normalize("400.000 avro", .tr, style: style).text == expected)
+    }
+
+    @Test func exactDecimalsScaleWithoutLoss() {
+        #expect(ExactDecimal(integer: "1", fraction: "5").scaled(byPowerOfTen: 9).description == "1500000000")
+        #expect(ExactDecimal(integer: "0012", fraction: "345").scaled(byPowerOfTen: 2).description == "1234.5")
+        #expect(ExactDecimal(integer: "1250", fraction: "50").description == "1250.50")
+    }
+}
