@@ -69,7 +69,7 @@ public struct StageRegistry: Sendable {
             return RepairStage(options: options)
         },
         MoneyStage.stageName: { spec throws(DragomanError) in
-            try spec.requireOnly(["style"])
+            try spec.requireOnly(["style", "numbers"])
             var style = MoneyStage.Style.code
             if let value = spec.options["style"] {
                 guard let parsed = MoneyStage.Style(rawValue: value.text) else {
@@ -77,7 +77,14 @@ public struct StageRegistry: Sendable {
                 }
                 style = parsed
             }
-            return try MoneyStage(style: style)
+            var numbers = MoneyStage.Numbers.keep
+            if let value = spec.options["numbers"] {
+                guard let parsed = MoneyStage.Numbers(rawValue: value.text) else {
+                    throw .invalidConfiguration("option 'numbers' of stage 'money' must be keep or target, not '\(value.text)'", at: value.location)
+                }
+                numbers = parsed
+            }
+            return try MoneyStage(style: style, numbers: numbers)
         },
         TransliterationStage.stageName: { spec throws(DragomanError) in
             let languages = TransliterationStage.languages.map(\.rawValue)

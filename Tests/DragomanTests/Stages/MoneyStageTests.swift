@@ -66,3 +66,24 @@ struct MoneyStageTests {
         #expect(ExactDecimal(integer: "1250", fraction: "50").description == "1250.50")
     }
 }
+
+@Suite("Money stage: numbers in the target's format")
+struct MoneyNumbersTests {
+    @Test("Rewritten", arguments: [
+        ("97.000 mayın", LanguageTag.tr, "97,000 mayın"), ("3 418 мин", .ru, "3,418 мин"), ("2,5 km", .az, "2.5 km"),
+        ("1.250 hektar", .tr, "1,250 hektar"), ("1 250 hectares", .fr, "1,250 hectares"), ("12,5%", .tr, "12.5%"),
+    ])
+    func rewritten(input: String, language: LanguageTag, expected: String) throws {
+        let stage = try MoneyStage(numbers: .target)
+        #expect(try Pipeline([stage]).normalize(input, language: language, target: .en).text == expected)
+    }
+
+    @Test("Untouched", arguments: [
+        ("21.09.2021", LanguageTag.tr), ("14:30", .az), ("in 2021", .en), ("+994 12 555 12 34", .az), ("1.2.3", .en),
+        ("1,250 hectares", .en), ("2020-2021", .ru), ("10/11/2020", .fr),
+    ])
+    func untouched(input: String, language: LanguageTag) throws {
+        let stage = try MoneyStage(numbers: .target)
+        #expect(try Pipeline([stage]).normalize(input, language: language, target: .en).text == input)
+    }
+}

@@ -23,13 +23,26 @@ public struct MoneyStage: Stage {
         case name
     }
 
+    /// What happens to numbers that are not money.
+    public enum Numbers: String, Sendable, CaseIterable {
+        /// Left as written.
+        case keep
+        /// Rewritten in the target's format (`97.000 mayın` → `97,000 mayın` for English). Only
+        /// numbers written with a grouping or decimal separator that the record's language reads
+        /// unambiguously: a plain run of digits may be a year, a phone number or a code, and a date
+        /// (21.09.2021) or time (14:30) is no number.
+        case target
+    }
+
     public static let stageName = "money"
     public var name: String { Self.stageName }
     public let style: Style
+    public let numbers: Numbers
     private let formatters: [DecimalFormatter]
 
-    public init(style: Style = .code) throws(DragomanError) {
+    public init(style: Style = .code, numbers: Numbers = .keep) throws(DragomanError) {
         self.style = style
+        self.numbers = numbers
         var formatters: [DecimalFormatter] = []
         for language in LanguageTag.allCases {
             do throws(ICUError) {
@@ -43,6 +56,7 @@ public struct MoneyStage: Stage {
 
     public func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
         var found: [Found] = []
+        var plain: [(WrittenNumber, ExactDecimal)] = []
         var language: LanguageTag?
         text.withUTF8Buffer { bytes in
             var index = 0
@@ -66,21 +80,55 @@ public struct MoneyStage: Stage {
                     floor = amount.range.upperBound
                     index = amount.range.upperBound
                 } else {
-                    index = WrittenNumber.read(bytes, at: index).range.upperBound
+                    let number = WrittenNumber.read(bytes, at: index)
+                    index = number.range.upperBound
+                    if numbers == .target, !number.separators.isEmpty, !Self.continuesNumber(bytes, at: index),
+                        !Self.inDigitSequence(bytes, number.range),
+                        let value = number.value(language: recordLanguage, englishStyle: false)
+                    {
+                        plain.append((number, value))
+                        floor = index
+                    }
                 }
             }
         }
-        guard !found.isEmpty else { return StageResult(unchanged: text) }
+        guard !found.isEmpty || !plain.isEmpty else { return StageResult(unchanged: text) }
         let formatter = formatters[context.target.ordinal]
         var edits: [Edit] = []
-        for amount in found {
-            do throws(ICUError) {
+        do throws(ICUError) {
+            for amount in found {
                 edits.append(try edit(for: amount, formatter: formatter, target: context.target))
-            } catch {
-                throw .icu(error)
             }
+            for (number, value) in plain {
+                let formatted = try formatter.format(value.description)
+                let written = text.utf8Slice(number.range)
+                if formatted != written {
+                    edits.append(Edit(stage: name, range: number.range, replacement: formatted, data: ["number": value.description]))
+                }
+            }
+        } catch {
+            throw .icu(error)
         }
         return try StageResult(applying: edits, to: text)
+    }
+
+    /// Whether a number goes on past what was read (`1.2.3`, `21.09.2021`, `14:30`, `1-2`): then
+    /// it is a version, date, time or code, not a number to reformat.
+    private static func continuesNumber(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index < bytes.count else { return false }
+        let byte = bytes[index]
+        if byte == 0x3A || byte == 0x2F || byte == 0x2D { return true }  // : / -
+        guard byte == 0x2E || byte == 0x2C, index + 1 < bytes.count else { return false }
+        return bytes[index + 1] >= 0x30 && bytes[index + 1] <= 0x39
+    }
+
+    /// Whether a number stands in a run of digit groups (a phone number: `+994 12 555 12 34`).
+    private static func inDigitSequence(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        func isDigit(_ index: Int) -> Bool { index >= 0 && index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+        let before = range.lowerBound - 1
+        if before >= 0, bytes[before] == 0x2B { return true }  // +
+        if before >= 0, bytes[before] == 0x20, isDigit(before - 1) || (before >= 1 && bytes[before - 1] == 0x2B) { return true }
+        return range.upperBound < bytes.count && bytes[range.upperBound] == 0x20 && isDigit(range.upperBound + 1)
     }
 
     private static func skipDigits(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
