@@ -54,6 +54,11 @@ Skipped cases (counted apart, never scored):
     latent_only            Duckling finds these ("5", "about 5") only in latent mode, not by default
     no_input               price-parser cases whose input is null
 
+Reading the scores: the Numeral/NumberModel/PercentModel/NumberRangeModel files expect bare numbers (no
+currency: any accepted), so a stage that reports only amounts with a currency passes little more than their
+negative cases there; their misses show false positives and what is left alone. price-parser's spans cover
+the number only ("12.99" in "US$:12.99"), so its span% is near 0 by construction.
+
 Output: per file cases, passed, failed, skipped, pass% (passed / scored), span% (agreeing / compared);
 totals per language (the case's own: und = price-parser) and overall. --misses N prints the first N
 misses per file; --json FILE writes options, summaries and every case with what was found.

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
-
 /// The `custom` option of the transliterate stage: a rules file (relative to the config file) or,
 /// when no such file exists, an ICU transliterator ID such as `Any-Latin; Latin-ASCII`.
 enum CustomRules {
@@ -45,20 +39,10 @@ enum CustomRules {
     }
 
     private static func resolve(_ path: String, relativeTo config: String?) -> String {
-        guard !path.hasPrefix("/"), let config, let slash = config.lastIndex(of: "/") else { return path }
-        return String(config[...slash]) + path
+        ConfigFiles.resolve(path, relativeTo: config)
     }
 
     private static func read(_ path: String) -> String? {
-        guard let file = fopen(path, "r") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        ConfigFiles.read(path)
     }
 }

@@ -69,7 +69,7 @@ public struct StageRegistry: Sendable {
             return RepairStage(options: options)
         },
         MoneyStage.stageName: { spec throws(DragomanError) in
-            try spec.requireOnly(["style", "numbers"])
+            try spec.requireOnly(["style", "numbers", "rates", "convert_to"])
             var style = MoneyStage.Style.code
             if let value = spec.options["style"] {
                 guard let parsed = MoneyStage.Style(rawValue: value.text) else {
@@ -84,7 +84,21 @@ public struct StageRegistry: Sendable {
                 }
                 numbers = parsed
             }
-            return try MoneyStage(style: style, numbers: numbers)
+            var conversion: (rates: ExchangeRates, target: String)?
+            if let target = spec.options["convert_to"] {
+                guard let ratesFile = spec.options["rates"] else {
+                    throw .invalidConfiguration("'convert_to' needs 'rates', a CSV file of reference rates", at: target.location)
+                }
+                guard MoneyLexicon.currencies.contains(target.text) || target.text.count == 3 else {
+                    throw .invalidConfiguration("'convert_to' must be an ISO currency code, not '\(target.text)'", at: target.location)
+                }
+                let path = ConfigFiles.resolve(ratesFile.text, relativeTo: ratesFile.location?.path)
+                guard let text = ConfigFiles.read(path) else {
+                    throw .invalidConfiguration("cannot read rates file '\(path)'", at: ratesFile.location)
+                }
+                conversion = (try ExchangeRates(csv: text, path: path), target.text)
+            }
+            return try MoneyStage(style: style, numbers: numbers, conversion: conversion)
         },
         TransliterationStage.stageName: { spec throws(DragomanError) in
             let languages = TransliterationStage.languages.map(\.rawValue)

@@ -87,3 +87,34 @@ struct MoneyNumbersTests {
         #expect(try Pipeline([stage]).normalize(input, language: language, target: .en).text == input)
     }
 }
+
+@Suite("Money stage: conversion")
+struct MoneyConversionTests {
+    static let csv = "Date,USD,JPY,GBP,TRY,\n2021-09-20,1.1711,128.5,0.8575,10.0,\n2021-09-21,1.1724,128.2,0.8582,N/A,\n"
+
+    @Test func readsTheLatestRowOfAnECBFile() throws {
+        let rates = try ExchangeRates(csv: Self.csv, path: "rates.csv")
+        #expect(rates.date == "2021-09-21")
+        #expect(rates.rates["USD"] == "1.1724")
+        #expect(rates.rates["TRY"] == nil)
+        #expect(rates.rates["EUR"] == "1")
+    }
+
+    @Test func appendsTheConvertedAmountWithTheRateDate() throws {
+        let rates = try ExchangeRates(csv: Self.csv, path: "rates.csv")
+        let stage = try MoneyStage(conversion: (rates, "USD"))
+        let result = try Pipeline([stage]).normalize("€400,000 and £2 million and 5 milyon manat", language: .en, target: .en)
+        #expect(result.text == "EUR 400,000 (≈ USD 468,960) and GBP 2 million (≈ USD 2,732,230) and 5 milyon manat")
+        #expect(result.annotations.first?.data["rate_date"] == "2021-09-21")
+        #expect(result.annotations.first?.data["converted"] == "468960")
+        #expect(result.annotations.first?.data["amount"] == "400000")
+    }
+
+    @Test("Rates file errors name the file and line", arguments: [
+        ("USD,JPY\n1,2\n", "rates.csv:1:1"), ("Date,USD\n2021-09-21,abc\n", "rates.csv:2"), ("Date,USD\n", "rates.csv:2"),
+    ])
+    func ratesFileErrors(csv: String, location: String) throws {
+        let error = try #require(throws: DragomanError.self) { try ExchangeRates(csv: csv, path: "rates.csv") }
+        #expect(error.description.hasPrefix(location), "\(error)")
+    }
+}

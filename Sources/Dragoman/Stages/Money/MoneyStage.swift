@@ -40,9 +40,13 @@ public struct MoneyStage: Stage {
     public let numbers: Numbers
     private let formatters: [DecimalFormatter]
 
-    public init(style: Style = .code, numbers: Numbers = .keep) throws(DragomanError) {
+    /// Reference rates and the currency to add a converted amount in: `EUR 400,000 (≈ USD 472,752)`.
+    public let conversion: (rates: ExchangeRates, target: String)?
+
+    public init(style: Style = .code, numbers: Numbers = .keep, conversion: (rates: ExchangeRates, target: String)? = nil) throws(DragomanError) {
         self.style = style
         self.numbers = numbers
+        self.conversion = conversion
         var formatters: [DecimalFormatter] = []
         for language in LanguageTag.allCases {
             do throws(ICUError) {
@@ -154,7 +158,7 @@ public struct MoneyStage: Stage {
         var display = try formatter.format(shown(amount.low).description)
         if let high = amount.high { display += "-" + (try formatter.format(shown(high).description)) }
         if keepWord { display += " " + MoneyLexicon.word(forPower: amount.power, target: target) }
-        let replacement: String
+        var replacement: String
         switch style {
         case .code:
             replacement = amount.currency + " " + display
@@ -167,6 +171,15 @@ public struct MoneyStage: Stage {
             replacement = display + " " + name
         }
         var data = ["currency": amount.currency]
+        if let (rates, target) = conversion, amount.currency != target, amount.high == nil,
+            let converted = rates.convert(amount.low.scaled(byPowerOfTen: amount.power), from: amount.currency, to: target)
+        {
+            // Agency copy adds the equivalent in brackets; the rate's date goes in the annotation.
+            replacement += " (≈ \(target) \(try formatter.format(converted.description)))"
+            data["converted"] = converted.description
+            data["converted_currency"] = target
+            data["rate_date"] = rates.date
+        }
         if let high = amount.high {
             data["low"] = amount.low.scaled(byPowerOfTen: amount.power).description
             data["high"] = high.scaled(byPowerOfTen: amount.power).description
