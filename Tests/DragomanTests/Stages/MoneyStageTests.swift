@@ -47,6 +47,14 @@ struct MoneyStageTests {
         #expect(result.annotations.isEmpty)
     }
 
+    @Test("Other dollars are not US dollars", arguments: [
+        ("hk $ 10.05 billion", "hk $ 10.05 billion"), ("C$5", "C$5"), ("HK$5", "HK$5"),
+        ("a $5 gift", "a USD 5 gift"), ("US $5", "USD 5"), ("USD3.14", "USD 3.14"),
+    ])
+    func otherDollars(input: String, expected: String) throws {
+        #expect(try Self.normalize(input, .en).text == expected)
+    }
+
     @Test func rangesAndApproximationsKeepTheirWords() throws {
         let range = try Self.normalize("about $5-10 million", .en)
         #expect(range.text == "about USD 5-10 million")

@@ -62,8 +62,14 @@ extension MoneyStage {
         for end in ends {
             for (symbol, iso) in MoneyLexicon.symbols {
                 guard let symbolStart = matches(bytes, symbol, endingAt: end, floor: floor) else { continue }
-                // A$ or C$ is another dollar: a letter before `$` means it is not the US one.
-                if symbol == "$", symbolStart > 0, ASCIIScan.isLetter(bytes[symbolStart - 1]) { return nil }
+                // A$, C$, HK$ or "hk $" is another dollar: letters just before `$` (other than US)
+                // mean it is not the US one.
+                if symbol == "$", otherDollar(bytes, before: symbolStart) { return nil }
+                if symbol == "$", let usStart = matches(bytes, "US ", endingAt: symbolStart, floor: floor) ?? matches(bytes, "U.S. ", endingAt: symbolStart, floor: floor),
+                    usStart == 0 || !ASCIIScan.isLetter(bytes[usStart - 1])
+                {
+                    return (usStart, iso, true)
+                }
                 return (symbolStart, iso, ["$", "€", "£", "US$"].contains(symbol))
             }
             // A code: two or three capitals, not the end of a longer word.
@@ -76,6 +82,21 @@ extension MoneyStage {
             }
         }
         return nil
+    }
+
+    /// Whether the letters right before a `$` (joined or one space away) name another dollar.
+    private static func otherDollar(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
+        var end = index
+        let spaced = end > 0 && bytes[end - 1] == 0x20
+        if spaced { end -= 1 }
+        var start = end
+        while start > 0, end - start < 3, ASCIIScan.isLetter(bytes[start - 1]) { start -= 1 }
+        guard start < end, start == 0 || !ASCIIScan.isLetter(bytes[start - 1]) else { return false }
+        let letters = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+        if letters == "us" { return false }
+        // Joined (A$, C$, HK$, R$) any letters mark another dollar; with a space only the known
+        // prefixes do, since "a $5 gift" is an article.
+        return !spaced || ["c", "ca", "hk", "nz", "au", "s", "sg", "nt", "r"].contains(letters)
     }
 
     /// A dash between two numbers of a range (`5-10`, `5 – 10`); returns where the second may start.

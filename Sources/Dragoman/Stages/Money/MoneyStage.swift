@@ -72,8 +72,8 @@ public struct MoneyStage: Stage {
                     index += 1
                     continue
                 }
-                // A digit inside a word (A4, COVID19) starts no amount.
-                if index > 0, ASCIIScan.isLetter(bytes[index - 1]) {
+                // A digit inside a word (A4, COVID19) starts no amount, unless the word is a code (USD3.14).
+                if index > 0, ASCIIScan.isLetter(bytes[index - 1]), !Self.codeEnds(bytes, at: index) {
                     index = Self.skipDigits(bytes, from: index)
                     continue
                 }
@@ -133,6 +133,14 @@ public struct MoneyStage: Stage {
         if before >= 0, bytes[before] == 0x2B { return true }  // +
         if before >= 0, bytes[before] == 0x20, isDigit(before - 1) || (before >= 1 && bytes[before - 1] == 0x2B) { return true }
         return range.upperBound < bytes.count && bytes[range.upperBound] == 0x20 && isDigit(range.upperBound + 1)
+    }
+
+    /// Whether a currency code ends right at `index` (`USD` in `USD3.14`).
+    private static func codeEnds(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var start = index
+        while start > 0, start > index - 4, bytes[start - 1] >= 0x41 && bytes[start - 1] <= 0x5A { start -= 1 }
+        guard index - start >= 2, start == 0 || !ASCIIScan.isLetter(bytes[start - 1]) else { return false }
+        return MoneyLexicon.codes[String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)] != nil
     }
 
     private static func skipDigits(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
