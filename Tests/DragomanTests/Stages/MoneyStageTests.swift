@@ -27,7 +27,8 @@ struct MoneyStageTests {
         ("1,5 milyard ₼", .az, "AZN 1.5 billion", "1500000000", "AZN"),
         ("€400,000", .az, "EUR 400,000", "400000", "EUR"),
         ("1.250,50 TL", .tr, "TRY 1,250.50", "1250.50", "TRY"),
-        ("400 000 руб.", .ru, "RUB 400,000", "400000", "RUB"),
+        ("400 000 руб. на ремонт", .ru, "RUB 400,000 на ремонт", "400000", "RUB"),
+        ("1 200 руб.", .ru, "RUB 1,200.", "1200", "RUB"),
     ])
     func issueExamples(input: String, language: LanguageTag, output: String, amount: String, currency: String) throws {
         let result = try Self.normalize(input, language)

@@ -21,7 +21,7 @@ enum MoneyLexicon {
     /// Currency word stems (lower case) and how many letters of inflection may follow.
     static let stems: [(stem: String, iso: String, suffix: Int)] = [
         // en, fr
-        ("euro", "EUR", 1), ("dollar", "USD", 1), ("pound", "GBP", 1), ("sterling", "GBP", 0), ("manat", "AZN", 6),
+        ("euro", "EUR", 1), ("dollar", "USD", 1), ("pound", "GBP", 1), ("livre", "GBP", 1), ("sterling", "GBP", 0), ("manat", "AZN", 6),
         ("dram", "AMD", 6), ("ruble", "RUB", 1), ("rouble", "RUB", 1), ("lira", "TRY", 3), ("lari", "GEL", 2),
         ("franc", "CHF", 1),
         // tr, az
@@ -36,7 +36,13 @@ enum MoneyLexicon {
     ]
 
     /// Words that may stand before a currency word and belong to the amount ("US dollars").
-    static let qualifiersBefore: Set<String> = ["us", "u.s.", "swiss", "türk", "швейцарских", "isviçre", "american", "british"]
+    static let qualifiersBefore: Set<String> = [
+        "us", "u.s.", "swiss", "türk", "швейцарских", "isviçre", "american", "british", "turkish", "abd", "abş", "турецких",
+        "турецкая", "ամն", "azerbaijani", "armenian", "russian", "georgian",
+    ]
+    /// Currency words that name money only with a qualifier: "pounds" alone is a weight, "livres"
+    /// alone a book or a weight (`pounds sterling`, `British pounds`, `livres sterling`).
+    static let needQualifier: Set<String> = ["pound", "livre"]
     /// Words that may follow a currency word and belong to it ("livres sterling", "долларов США").
     static let qualifiersAfter: Set<String> = [
         "sterling", "стерлингов", "стерлинга", "sterlinq", "сша", "américains", "us", "suisses", "lirası", "azerbaïdjanais",

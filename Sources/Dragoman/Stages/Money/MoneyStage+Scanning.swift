@@ -5,10 +5,11 @@ extension MoneyStage {
         let first = WrittenNumber.read(bytes, at: start)
         var end = first.range.upperBound
         var second: WrittenNumber?
+        var dashText = "-"
         if let (dash, afterDash) = rangeDash(in: bytes, at: end), afterDash < bytes.count,
             bytes[afterDash] >= 0x30 && bytes[afterDash] <= 0x39
         {
-            _ = dash
+            dashText = UTF8Decoding.scalar(in: bytes, at: dash).value == 0x2013 ? "–" : "-"
             let next = WrittenNumber.read(bytes, at: afterDash)
             second = next
             end = next.range.upperBound
@@ -29,7 +30,7 @@ extension MoneyStage {
         guard let low = first.value(language: language, englishStyle: english) else { return nil }
         let high = second?.value(language: language, englishStyle: english)
         if second != nil && high == nil { return nil }
-        return Found(range: (prefix?.start ?? start)..<end, currency: currency, low: low, high: high, power: power)
+        return Found(range: (prefix?.start ?? start)..<end, currency: currency, low: low, high: high, power: power, dash: dashText)
     }
 
     /// One space-like character (space, no-break space, narrow no-break space) at `index`.
@@ -99,6 +100,20 @@ extension MoneyStage {
         return !spaced || ["c", "ca", "hk", "nz", "au", "s", "sg", "nt", "r"].contains(letters)
     }
 
+    /// Whether a full stop at `index` ends an abbreviation (`руб.`, `млн.`) rather than the
+    /// sentence: it does when text of the same sentence follows (a lower-case word, a digit, a comma).
+    private static func abbreviationStop(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index < bytes.count, bytes[index] == 0x2E else { return false }
+        var next = index + 1
+        if next < bytes.count, bytes[next] == 0x2C || bytes[next] == 0x3B { return true }
+        guard let afterSpace = space(in: bytes, at: next), afterSpace < bytes.count else { return false }
+        next = afterSpace
+        let (value, _) = UTF8Decoding.scalar(in: bytes, at: next)
+        if value >= 0x30 && value <= 0x39 { return true }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return scalar.properties.isLowercase
+    }
+
     /// A dash between two numbers of a range (`5-10`, `5 – 10`); returns where the second may start.
     private static func rangeDash(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Int, Int)? {
         var index = space(in: bytes, at: start) ?? start
@@ -134,7 +149,7 @@ extension MoneyStage {
     private static func magnitude(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, language: LanguageTag) -> (Int, Int)? {
         for position in [start, space(in: bytes, at: start)].compactMap({ $0 }) {
             guard let (word, end) = word(in: bytes, at: position) else { continue }
-            if end < bytes.count, bytes[end] == 0x2E, let power = MoneyLexicon.magnitude(word + ".", language: language) {
+            if abbreviationStop(in: bytes, at: end), let power = MoneyLexicon.magnitude(word + ".", language: language) {
                 return (power, end + 1)
             }
             if let power = MoneyLexicon.magnitude(word, language: language) {
@@ -157,6 +172,12 @@ extension MoneyStage {
             if position == start, ASCIIScan.isLetter(bytes[position]) == false, word.isEmpty { continue }
             let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
             if let iso = MoneyLexicon.codes[raw] { return (iso, end) }
+            // A Turkish suffix after an apostrophe belongs to the word: TL'lik, avro'ya.
+            if let apostrophe = raw.firstIndex(where: { $0 == "'" || $0 == "’" }), apostrophe != raw.startIndex {
+                let head = String(raw[..<apostrophe])
+                if let iso = MoneyLexicon.codes[head] { return (iso, end) }
+                if !head.lowercased().hasPrefix("d"), MoneyLexicon.currency(forWord: head.lowercased()) != nil { word = head.lowercased() }
+            }
             // Elisions after a magnitude: "millions d'euros", "millions de dollars".
             for elision in ["d'", "d’"] where word.hasPrefix(elision) {
                 word = String(word.dropFirst(elision.count))
@@ -165,19 +186,23 @@ extension MoneyStage {
                 word = nextWord
                 end = nextEnd
             }
+            var qualified = false
             if MoneyLexicon.qualifiersBefore.contains(word), let next = space(in: bytes, at: end),
                 let (nextWord, nextEnd) = self.word(in: bytes, at: next), MoneyLexicon.currency(forWord: nextWord) != nil
             {
                 word = nextWord
                 end = nextEnd
+                qualified = true
             }
             guard let iso = MoneyLexicon.currency(forWord: word) else { continue }
-            if word == "руб", end < bytes.count, bytes[end] == 0x2E { end += 1 }
+            if word == "руб", abbreviationStop(in: bytes, at: end) { end += 1 }
             if let next = space(in: bytes, at: end), let (after, afterEnd) = self.word(in: bytes, at: next),
                 MoneyLexicon.qualifiersAfter.contains(after)
             {
                 end = afterEnd
+                qualified = true
             }
+            if !qualified && MoneyLexicon.needQualifier.contains(where: { word.hasPrefix($0) }) { continue }
             return (iso, end)
         }
         return nil

@@ -157,6 +157,8 @@ public struct MoneyStage: Stage {
         var high: ExactDecimal?
         /// The magnitude written after the number, as a power of ten.
         var power: Int
+        /// The dash of a range as written (hyphen or en dash).
+        var dash = "-"
     }
 
     private func edit(for amount: Found, formatter: DecimalFormatter, target: LanguageTag) throws(ICUError) -> Edit {
@@ -164,7 +166,7 @@ public struct MoneyStage: Stage {
         let keepWord = amount.power >= 6
         let shown = { (value: ExactDecimal) -> ExactDecimal in keepWord ? value : value.scaled(byPowerOfTen: amount.power) }
         var display = try formatter.format(shown(amount.low).description)
-        if let high = amount.high { display += "-" + (try formatter.format(shown(high).description)) }
+        if let high = amount.high { display += amount.dash + (try formatter.format(shown(high).description)) }
         if keepWord { display += " " + MoneyLexicon.word(forPower: amount.power, target: target) }
         var replacement: String
         switch style {
