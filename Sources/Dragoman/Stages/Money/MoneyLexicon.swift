@@ -10,6 +10,8 @@ enum MoneyLexicon {
         ("US$", "USD"), ("€", "EUR"), ("$", "USD"), ("£", "GBP"), ("₼", "AZN"), ("֏", "AMD"), ("₽", "RUB"), ("₺", "TRY"),
         ("₾", "GEL"),
     ]
+    /// The signs as UTF-8, for byte comparison.
+    static let symbolBytes: [(bytes: [UInt8], symbol: String, iso: String)] = symbols.map { (Array($0.0.utf8), $0.0, $0.1) }
 
     /// Codes as words: the ISO codes, and TL.
     static let codes: [String: String] = {
@@ -50,11 +52,17 @@ enum MoneyLexicon {
     /// French and English elisions before a currency word after a magnitude: "million d'euros".
     static let elisions = ["d'", "d’", "de "]
 
+    /// The stems as UTF-8 with their length in scalars: compared byte-wise, since String's
+    /// `hasPrefix` walks grapheme clusters and was the money stage's hottest call.
+    private static let stemBytes: [(bytes: [UInt8], scalars: Int, iso: String, suffix: Int)] = stems.map {
+        (Array($0.stem.utf8), $0.stem.unicodeScalars.count, $0.iso, $0.suffix)
+    }
+
     /// The currency a word names, if any (lower-cased word, after elision).
     static func currency(forWord word: String) -> String? {
-        for (stem, iso, suffix) in stems where word.hasPrefix(stem) {
-            let extra = word.count - stem.count
-            if extra <= suffix { return iso }
+        let scalars = word.unicodeScalars.count
+        for stem in stemBytes where word.utf8.starts(with: stem.bytes) {
+            if scalars - stem.scalars <= stem.suffix { return stem.iso }
         }
         return nil
     }
@@ -74,8 +82,12 @@ enum MoneyLexicon {
 
     /// An inflected magnitude word ("milyonluk", "миллионов"): its stem and up to four letters.
     private static func prefixed(_ word: String, _ table: [String: Int]) -> Int? {
-        for (stem, power) in table where stem.count >= 4 && word.hasPrefix(stem) && word.count - stem.count <= 4 {
-            return power
+        let scalars = word.unicodeScalars.count
+        for (stem, power) in table {
+            let stemScalars = stem.unicodeScalars.count
+            if stemScalars >= 4 && scalars - stemScalars <= 4 && scalars >= stemScalars && word.utf8.starts(with: stem.utf8) {
+                return power
+            }
         }
         return nil
     }

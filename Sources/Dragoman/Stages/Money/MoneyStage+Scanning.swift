@@ -41,14 +41,16 @@ extension MoneyStage {
     }
 
     private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String, endingAt end: Int, floor: Int) -> Int? {
-        let utf8 = Array(text.utf8)
+        matches(bytes, Array(text.utf8), endingAt: end, floor: floor)
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ utf8: [UInt8], endingAt end: Int, floor: Int) -> Int? {
         let start = end - utf8.count
         guard start >= floor, start >= 0 else { return nil }
         return bytes[start..<end].elementsEqual(utf8) ? start : nil
     }
 
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String, at start: Int) -> Int? {
-        let utf8 = Array(text.utf8)
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ utf8: [UInt8], at start: Int) -> Int? {
         guard start + utf8.count <= bytes.count else { return nil }
         return bytes[start..<start + utf8.count].elementsEqual(utf8) ? start + utf8.count : nil
     }
@@ -61,8 +63,8 @@ extension MoneyStage {
             if previous >= floor, WrittenNumber.space.contains(UTF8Decoding.scalar(in: bytes, at: previous).value) { ends.append(previous) }
         }
         for end in ends {
-            for (symbol, iso) in MoneyLexicon.symbols {
-                guard let symbolStart = matches(bytes, symbol, endingAt: end, floor: floor) else { continue }
+            for (symbolBytes, symbol, iso) in MoneyLexicon.symbolBytes {
+                guard let symbolStart = matches(bytes, symbolBytes, endingAt: end, floor: floor) else { continue }
                 // A$, C$, HK$ or "hk $" is another dollar: letters just before `$` (other than US)
                 // mean it is not the US one.
                 if symbol == "$", otherDollar(bytes, before: symbolStart) { return nil }
@@ -142,7 +144,12 @@ extension MoneyStage {
             }
         }
         guard index > start else { return nil }
-        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).lowercased(), index)
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        // Most words here are ASCII: lower-case them byte by byte (String.lowercased() is costly).
+        if slice.allSatisfy({ $0 < 0x80 }) {
+            return (String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self), index)
+        }
+        return (String(decoding: slice, as: UTF8.self).lowercased(), index)
     }
 
     /// A magnitude word after the number, attached (`5m`, `1.1bn`) or after one space.
@@ -165,8 +172,8 @@ extension MoneyStage {
     /// qualifiers (`US dollars`, `livres sterling`, `долларов США`, `d'euros`).
     private static func suffix(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, afterMagnitude: Bool) -> (String, Int)? {
         for position in [start, space(in: bytes, at: start)].compactMap({ $0 }) {
-            for (symbol, iso) in MoneyLexicon.symbols {
-                if let end = matches(bytes, symbol, at: position) { return (iso, end) }
+            for (symbolBytes, _, iso) in MoneyLexicon.symbolBytes {
+                if let end = matches(bytes, symbolBytes, at: position) { return (iso, end) }
             }
             guard var (word, end) = word(in: bytes, at: position) else { continue }
             if position == start, ASCIIScan.isLetter(bytes[position]) == false, word.isEmpty { continue }
