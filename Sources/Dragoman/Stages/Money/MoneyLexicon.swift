@@ -58,6 +58,80 @@ enum MoneyLexicon {
         (Array($0.stem.utf8), $0.stem.unicodeScalars.count, $0.iso, $0.suffix)
     }
 
+    /// First letters (both cases) of every word the scanner looks for: stems, magnitudes,
+    /// qualifiers, codes, elisions. For scalars below 0x600, by index.
+    private static let firstLetters: [Bool] = {
+        var words = stems.map(\.stem) + Array(qualifiersBefore) + Array(qualifiersAfter) + Array(codes.keys) + ["d", "de"]
+        for table in [english, french, turkish, azerbaijani, russian, armenian] { words += table.keys }
+        var table = [Bool](repeating: false, count: 0x600)
+        for word in words {
+            guard let first = word.unicodeScalars.first else { continue }
+            for form in [String(first).lowercased(), String(first).uppercased()] {
+                for scalar in form.unicodeScalars where scalar.value < 0x600 { table[Int(scalar.value)] = true }
+            }
+        }
+        return table
+    }()
+
+    /// Whether a word starting with this scalar could be a money word.
+    static func mayStartWord(_ value: UInt32) -> Bool {
+        value >= 0x600 || firstLetters[Int(value)]
+    }
+
+    /// The currency a lower-cased UTF-8 word of `scalars` scalars names, if any.
+    static func currency(forLower word: ArraySlice<UInt8>, scalars: Int) -> String? {
+        for stem in stemBytes where word.starts(with: stem.bytes) {
+            if scalars - stem.scalars <= stem.suffix { return stem.iso }
+        }
+        return nil
+    }
+
+    /// Byte forms of the word lists, compared without building strings.
+    static let qualifiersBeforeBytes = qualifiersBefore.map { Array($0.utf8) }
+    static let qualifiersAfterBytes = qualifiersAfter.map { Array($0.utf8) }
+    static let needQualifierBytes = needQualifier.map { Array($0.utf8) }
+    static let codeBytes: [([UInt8], String)] = codes.map { (Array($0.key.utf8), $0.value) }
+    private static func bytesTable(_ table: [String: Int]) -> [([UInt8], Int, Int)] {
+        table.map { (Array($0.key.utf8), $0.key.unicodeScalars.count, $0.value) }
+    }
+    private static let magnitudeBytes: [[([UInt8], Int, Int)]] = LanguageTag.allCases.map { language in
+        var table = bytesTable(english)
+        switch language {
+        case .az: table += bytesTable(azerbaijani)
+        case .tr: table += bytesTable(turkish)
+        case .ru, .azCyrl: table += bytesTable(russian)
+        case .hy: table += bytesTable(armenian)
+        case .fr: table += bytesTable(french)
+        case .en: break
+        }
+        return table
+    }
+    private static let inflectedMagnitudeLanguages: Set<LanguageTag> = [.az, .tr, .ru, .azCyrl, .hy]
+
+    /// The magnitude a lower-cased UTF-8 word names in `language`, as a power of ten; inflected
+    /// forms (`milyonluk`, `миллионов`) are a stem of four or more letters and up to four more.
+    static func magnitude(lower word: ArraySlice<UInt8>, scalars: Int, language: () -> LanguageTag) -> Int? {
+        // Words of every language at once; only the ones that mean something else elsewhere
+        // (az "min", tr "bin", fr "mille"…) ask for the record's language, which may need detection.
+        for (bytes, _, power) in allMagnitudes where word.elementsEqual(bytes) {
+            guard ambiguousMagnitudes.contains(where: { word.elementsEqual($0) }) else { return power }
+            return magnitudeBytes[language().ordinal].contains { word.elementsEqual($0.0) } ? power : nil
+        }
+        for (bytes, stemScalars, power) in allMagnitudes where stemScalars >= 4 && scalars >= stemScalars && scalars - stemScalars <= 4 {
+            if word.starts(with: bytes) {
+                return inflectedMagnitudeLanguages.contains(language()) ? power : nil
+            }
+        }
+        return nil
+    }
+
+    private static let allMagnitudes: [([UInt8], Int, Int)] = {
+        var seen: Set<[UInt8]> = []
+        return magnitudeBytes.flatMap { $0 }.filter { seen.insert($0.0).inserted }
+    }()
+    /// Magnitude words that are ordinary words in another language.
+    private static let ambiguousMagnitudes: [[UInt8]] = ["min", "bin", "mille", "md", "mds", "mlr", "k", "m", "mn", "tn"].map { Array($0.utf8) }
+
     /// The currency a word names, if any (lower-cased word, after elision).
     static func currency(forWord word: String) -> String? {
         let scalars = word.unicodeScalars.count

@@ -1,6 +1,8 @@
 extension MoneyStage {
     /// The amount whose number starts at `start`, if a currency goes with it.
-    static func amount(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, floor: Int, language: LanguageTag) -> Found? {
+    /// `language` is asked only when the number may be an amount: most numbers are not, and the
+    /// record's language may need detection.
+    static func amount(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, floor: Int, language: () -> LanguageTag, scratch: inout [UInt8]) -> Found? {
         let prefix = Self.prefix(in: bytes, before: start, floor: floor)
         let first = WrittenNumber.read(bytes, at: start)
         var end = first.range.upperBound
@@ -15,20 +17,21 @@ extension MoneyStage {
             end = next.range.upperBound
         }
         var power = 0
-        if let (magnitude, magnitudeEnd) = Self.magnitude(in: bytes, at: end, language: language) {
+        if let (magnitude, magnitudeEnd) = Self.magnitude(in: bytes, at: end, language: language, scratch: &scratch) {
             power = magnitude
             end = magnitudeEnd
         }
         var currency = prefix?.currency
         if currency == nil {
-            guard let (iso, suffixEnd) = Self.suffix(in: bytes, at: end, afterMagnitude: power > 0) else { return nil }
+            guard let (iso, suffixEnd) = Self.suffix(in: bytes, at: end, afterMagnitude: power > 0, scratch: &scratch) else { return nil }
             currency = iso
             end = suffixEnd
         }
         guard let currency else { return nil }
         let english = prefix?.english ?? false
-        guard let low = first.value(language: language, englishStyle: english) else { return nil }
-        let high = second?.value(language: language, englishStyle: english)
+        let recordLanguage = language()
+        guard let low = first.value(language: recordLanguage, englishStyle: english) else { return nil }
+        let high = second?.value(language: recordLanguage, englishStyle: english)
         if second != nil && high == nil { return nil }
         return Found(range: (prefix?.start ?? start)..<end, currency: currency, low: low, high: high, power: power, dash: dashText)
     }
@@ -37,7 +40,7 @@ extension MoneyStage {
     private static func space(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         guard index < bytes.count else { return nil }
         let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
-        return WrittenNumber.space.contains(value) ? index + length : nil
+        return WrittenNumber.isSpace(value) ? index + length : nil
     }
 
     private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String, endingAt end: Int, floor: Int) -> Int? {
@@ -60,7 +63,7 @@ extension MoneyStage {
         var ends = [start]
         if start > floor {
             let previous = UTF8Decoding.previousStart(in: bytes, before: start)
-            if previous >= floor, WrittenNumber.space.contains(UTF8Decoding.scalar(in: bytes, at: previous).value) { ends.append(previous) }
+            if previous >= floor, WrittenNumber.isSpace(UTF8Decoding.scalar(in: bytes, at: previous).value) { ends.append(previous) }
         }
         for end in ends {
             for (symbolBytes, symbol, iso) in MoneyLexicon.symbolBytes {
@@ -127,91 +130,135 @@ extension MoneyStage {
         return (dash, space(in: bytes, at: index) ?? index)
     }
 
-    /// A lower-cased word at `start` (letters and marks, an inner apostrophe for `d'euros`, and a
-    /// final full stop when `withStop`), and where it ends.
-    private static func word(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (String, Int)? {
+    /// Lower-cases the word at `start` into `scratch` as UTF-8 (letters and marks, an inner
+    /// apostrophe for `d'euros`), without building a string; returns where it ends and its length
+    /// in scalars.
+    static func lowerWord(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, into scratch: inout [UInt8]) -> (end: Int, scalars: Int)? {
+        scratch.removeAll(keepingCapacity: true)
+        guard start < bytes.count, MoneyLexicon.mayStartWord(UTF8Decoding.scalar(in: bytes, at: start).value) else { return nil }
         var index = start
+        var scalars = 0
         while index < bytes.count {
             let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
-            if UTF8Decoding.isWordScalar(value) {
-                index += length
-            } else if (value == 0x27 || value == 0x2019), index > start, index + length < bytes.count,
-                UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: index + length).value)
-            {
-                index += length
+            let isApostrophe = (value == 0x27 || value == 0x2019) && index > start && index + length < bytes.count
+                && UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: index + length).value)
+            guard UTF8Decoding.isWordScalar(value) || isApostrophe else { break }
+            if value < 0x80 {
+                scratch.append(UInt8(value) >= 0x41 && UInt8(value) <= 0x5A ? UInt8(value) | 0x20 : UInt8(value))
             } else {
-                break
+                Self.appendLowercase(value, to: &scratch)
+            }
+            scalars += 1
+            index += length
+        }
+        return index > start ? (index, scalars) : nil
+    }
+
+    /// Appends the lower case of a scalar as UTF-8: by range for the alphabets here, by the Unicode
+    /// tables otherwise.
+    private static func appendLowercase(_ value: UInt32, to scratch: inout [UInt8]) {
+        var lower = value
+        switch value {
+        case 0xDF...0xFF, 0x250...0x2AF, 0x430...0x45F, 0x561...0x587: break  // already lower case
+        case 0xC0...0xDE where value != 0xD7: lower = value + 0x20
+        case 0x410...0x42F: lower = value + 0x20
+        case 0x400...0x40F: lower = value + 0x50
+        case 0x531...0x556: lower = value + 0x30
+        case 0x130: lower = 0x69  // İ → i (Turkish; the combining dot is not wanted here)
+        case 0x100...0x137 where value & 1 == 0, 0x14A...0x177 where value & 1 == 0:
+            lower = value + 1  // Latin Extended-A pairs capital, small (Ğğ, Şş)
+        default:
+            if value >= 0x80, let scalar = Unicode.Scalar(value), scalar.properties.isUppercase {
+                scratch.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                return
             }
         }
-        guard index > start else { return nil }
-        let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-        // Most words here are ASCII: lower-case them byte by byte (String.lowercased() is costly).
-        if slice.allSatisfy({ $0 < 0x80 }) {
-            return (String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self), index)
-        }
-        return (String(decoding: slice, as: UTF8.self).lowercased(), index)
+        let scalar = Unicode.Scalar(lower) ?? "\u{FFFD}"
+        scratch.append(contentsOf: String(scalar).utf8)
     }
 
     /// A magnitude word after the number, attached (`5m`, `1.1bn`) or after one space.
-    private static func magnitude(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, language: LanguageTag) -> (Int, Int)? {
-        for position in [start, space(in: bytes, at: start)].compactMap({ $0 }) {
-            guard let (word, end) = word(in: bytes, at: position) else { continue }
-            if abbreviationStop(in: bytes, at: end), let power = MoneyLexicon.magnitude(word + ".", language: language) {
-                return (power, end + 1)
+    private static func magnitude(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, language: () -> LanguageTag, scratch: inout [UInt8]) -> (Int, Int)? {
+        // The word right after the number, then after one space (no array: this runs per number).
+        for attempt in 0..<2 {
+            guard let position = attempt == 0 ? start : space(in: bytes, at: start),
+                let (end, scalars) = lowerWord(in: bytes, at: position, into: &scratch)
+            else { continue }
+            if abbreviationStop(in: bytes, at: end) {
+                scratch.append(0x2E)
+                if let power = MoneyLexicon.magnitude(lower: scratch[...], scalars: scalars + 1, language: language) { return (power, end + 1) }
+                scratch.removeLast()
             }
-            if let power = MoneyLexicon.magnitude(word, language: language) {
+            if let power = MoneyLexicon.magnitude(lower: scratch[...], scalars: scalars, language: language) {
                 // Single letters (m, k) only attached to the number: "5 m" is five metres.
-                if word.count == 1 && position != start { continue }
+                if scalars == 1 && position != start { continue }
                 return (power, end)
             }
         }
         return nil
     }
 
+    private static func isOne(of list: [[UInt8]], _ word: ArraySlice<UInt8>) -> Bool {
+        list.contains { word.elementsEqual($0) }
+    }
+
     /// The currency after the number (and magnitude): a sign, a code, or a currency word with its
-    /// qualifiers (`US dollars`, `livres sterling`, `долларов США`, `d'euros`).
-    private static func suffix(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, afterMagnitude: Bool) -> (String, Int)? {
-        for position in [start, space(in: bytes, at: start)].compactMap({ $0 }) {
+    /// qualifiers (`US dollars`, `livres sterling`, `долларов США`, `d'euros`, `TL'lik`).
+    private static func suffix(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, afterMagnitude: Bool, scratch: inout [UInt8]) -> (String, Int)? {
+        for attempt in 0..<2 {
+            guard let position = attempt == 0 ? start : space(in: bytes, at: start) else { continue }
             for (symbolBytes, _, iso) in MoneyLexicon.symbolBytes {
                 if let end = matches(bytes, symbolBytes, at: position) { return (iso, end) }
             }
-            guard var (word, end) = word(in: bytes, at: position) else { continue }
-            if position == start, ASCIIScan.isLetter(bytes[position]) == false, word.isEmpty { continue }
-            let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
-            if let iso = MoneyLexicon.codes[raw] { return (iso, end) }
-            // A Turkish suffix after an apostrophe belongs to the word: TL'lik, avro'ya.
-            if let apostrophe = raw.firstIndex(where: { $0 == "'" || $0 == "’" }), apostrophe != raw.startIndex {
-                let head = String(raw[..<apostrophe])
-                if let iso = MoneyLexicon.codes[head] { return (iso, end) }
-                if !head.lowercased().hasPrefix("d"), MoneyLexicon.currency(forWord: head.lowercased()) != nil { word = head.lowercased() }
-            }
-            // Elisions after a magnitude: "millions d'euros", "millions de dollars".
-            for elision in ["d'", "d’"] where word.hasPrefix(elision) {
-                word = String(word.dropFirst(elision.count))
-            }
-            if word == "de", afterMagnitude, let next = space(in: bytes, at: end), let (nextWord, nextEnd) = self.word(in: bytes, at: next) {
-                word = nextWord
-                end = nextEnd
+            guard var (end, scalars) = lowerWord(in: bytes, at: position, into: &scratch) else { continue }
+            let raw = UnsafeBufferPointer(rebasing: bytes[position..<end])
+            for (code, iso) in MoneyLexicon.codeBytes where raw.elementsEqual(code) { return (iso, end) }
+            var word = scratch[...]
+            // A Turkish suffix after an apostrophe belongs to the word (TL'lik, avro'ya); an
+            // elision before it does not ("d'euros").
+            if let apostrophe = raw.firstIndex(where: { $0 == 0x27 || $0 == 0xE2 }) {
+                let head = UnsafeBufferPointer(rebasing: raw[..<apostrophe])
+                for (code, iso) in MoneyLexicon.codeBytes where head.elementsEqual(code) { return (iso, end) }
+                if let lowerApostrophe = word.firstIndex(where: { $0 == 0x27 || $0 == 0xE2 }) {
+                    let skip = word[lowerApostrophe] == 0x27 ? 1 : 3  // ' or ’
+                    if word[word.startIndex..<lowerApostrophe].elementsEqual([0x64]) {  // d'
+                        word = word[(lowerApostrophe + skip)...]
+                        scalars -= 2
+                    } else {
+                        scalars = word[word.startIndex..<lowerApostrophe].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+                        word = word[word.startIndex..<lowerApostrophe]
+                    }
+                }
             }
             var qualified = false
-            if MoneyLexicon.qualifiersBefore.contains(word), let next = space(in: bytes, at: end),
-                let (nextWord, nextEnd) = self.word(in: bytes, at: next), MoneyLexicon.currency(forWord: nextWord) != nil
-            {
-                word = nextWord
-                end = nextEnd
-                qualified = true
+            // "millions de dollars"; "US dollars", "Turkish lira", "ABD doları".
+            if (afterMagnitude && word.elementsEqual([0x64, 0x65])) || isOne(of: MoneyLexicon.qualifiersBeforeBytes, word) {
+                let isQualifier = !word.elementsEqual([0x64, 0x65])
+                var next = scratch
+                if let afterSpace = space(in: bytes, at: end), let (nextEnd, nextScalars) = lowerWord(in: bytes, at: afterSpace, into: &next),
+                    MoneyLexicon.currency(forLower: next[...], scalars: nextScalars) != nil
+                {
+                    scratch = next
+                    word = scratch[...]
+                    scalars = nextScalars
+                    end = nextEnd
+                    qualified = isQualifier
+                }
             }
-            guard let iso = MoneyLexicon.currency(forWord: word) else { continue }
-            if word == "руб", abbreviationStop(in: bytes, at: end) { end += 1 }
-            if let next = space(in: bytes, at: end), let (after, afterEnd) = self.word(in: bytes, at: next),
-                MoneyLexicon.qualifiersAfter.contains(after)
+            guard let iso = MoneyLexicon.currency(forLower: word, scalars: scalars) else { continue }
+            if word.elementsEqual("руб".utf8), abbreviationStop(in: bytes, at: end) { end += 1 }
+            let needsQualifier = MoneyLexicon.needQualifierBytes.contains { word.starts(with: $0) }
+            var after: [UInt8] = []
+            if let afterSpace = space(in: bytes, at: end), let (afterEnd, _) = lowerWord(in: bytes, at: afterSpace, into: &after),
+                isOne(of: MoneyLexicon.qualifiersAfterBytes, after[...])
             {
                 end = afterEnd
                 qualified = true
             }
-            if !qualified && MoneyLexicon.needQualifier.contains(where: { word.hasPrefix($0) }) { continue }
+            if needsQualifier && !qualified { continue }
             return (iso, end)
         }
         return nil
     }
+
 }

@@ -65,6 +65,8 @@ public struct MoneyStage: Stage {
         text.withUTF8Buffer { bytes in
             var index = 0
             var floor = 0
+            var scratch: [UInt8] = []
+            scratch.reserveCapacity(64)
             let count = bytes.count
             while index < count {
                 let byte = bytes[index]
@@ -77,9 +79,12 @@ public struct MoneyStage: Stage {
                     index = Self.skipDigits(bytes, from: index)
                     continue
                 }
-                let recordLanguage = language ?? context.language
-                language = recordLanguage
-                if let amount = Self.amount(in: bytes, at: index, floor: floor, language: recordLanguage) {
+                let recordLanguage = {
+                    let resolved = language ?? context.language
+                    language = resolved
+                    return resolved
+                }
+                if let amount = Self.amount(in: bytes, at: index, floor: floor, language: recordLanguage, scratch: &scratch) {
                     found.append(amount)
                     floor = amount.range.upperBound
                     index = amount.range.upperBound
@@ -88,7 +93,7 @@ public struct MoneyStage: Stage {
                     index = number.range.upperBound
                     if numbers == .target, !number.separators.isEmpty, !Self.continuesNumber(bytes, at: index),
                         !Self.inDigitSequence(bytes, number.range),
-                        let value = number.value(language: recordLanguage, englishStyle: false)
+                        let value = number.value(language: recordLanguage(), englishStyle: false)
                     {
                         plain.append((number, value))
                         floor = index

@@ -5,7 +5,10 @@ struct WrittenNumber {
     var groups: [String]
     var separators: [UInt32]
 
-    static let space: Set<UInt32> = [0x20, 0xA0, 0x202F, 0x2009]
+    /// Space, no-break space, narrow no-break space, thin space: the grouping spaces.
+    static func isSpace(_ value: UInt32) -> Bool {
+        value == 0x20 || value == 0xA0 || value == 0x202F || value == 0x2009
+    }
 
     /// Reads digits and separators at `start` (a digit). A space-like separator joins only a group of
     /// exactly three digits (`3 418`, `1 000 000`), so that `in 2021 12 mines` stays apart.
@@ -24,11 +27,11 @@ struct WrittenNumber {
         index = end
         while index < count {
             let (separator, length) = UTF8Decoding.scalar(in: bytes, at: index)
-            guard separator == 0x2C || separator == 0x2E || separator == 0x27 || space.contains(separator) else { break }
+            guard separator == 0x2C || separator == 0x2E || separator == 0x27 || isSpace(separator) else { break }
             let next = index + length
             guard next < count, bytes[next] >= 0x30 && bytes[next] <= 0x39 else { break }
             end = digits(from: next)
-            if space.contains(separator) || separator == 0x27 {
+            if isSpace(separator) || separator == 0x27 {
                 guard end - next == 3 else { break }
             }
             groups.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<end]), as: UTF8.self))
@@ -54,7 +57,7 @@ struct WrittenNumber {
         let integerGroups = isDecimal ? groups.dropLast() : groups[...]
         if let first = grouping.first {
             // Grouping separators: all alike, three digits in every group after the first.
-            guard grouping.allSatisfy({ $0 == first || (Self.space.contains($0) && Self.space.contains(first)) }),
+            guard grouping.allSatisfy({ $0 == first || (Self.isSpace($0) && Self.isSpace(first)) }),
                 integerGroups.dropFirst().allSatisfy({ $0.count == 3 }), let lead = integerGroups.first, lead.count <= 3
             else { return nil }
             if isDecimal && first == lastSeparator { return nil }
