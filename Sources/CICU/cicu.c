@@ -158,6 +158,17 @@ int32_t cicu_numfmt_format_decimal(const cicu_number_formatter *formatter, const
     return (int32_t)status;
 }
 
+int32_t cicu_numfmt_format_decimal_utf8(const cicu_number_formatter *formatter, const char *decimal,
+                                        int32_t decimalLength, uint8_t *dest, int32_t capacity, int32_t *length) {
+    UChar units[128];
+    int32_t unitCount = 0;
+    int32_t status = cicu_numfmt_format_decimal(formatter, decimal, decimalLength, units, 128, &unitCount);
+    if (status > U_ZERO_ERROR) return status;
+    UErrorCode conversion = U_ZERO_ERROR;
+    u_strToUTF8((char *)dest, capacity, length, units, unitCount, &conversion);
+    return (int32_t)conversion;
+}
+
 int32_t cicu_currency_name(const char *isoCode, const char *locale, int32_t style, const char *pluralCategory,
                            uint16_t *dest, int32_t capacity) {
     UChar code[4];

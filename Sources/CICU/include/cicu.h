@@ -101,6 +101,10 @@ void cicu_numfmt_close(cicu_number_formatter *formatter);
 int32_t cicu_numfmt_format_decimal(const cicu_number_formatter *formatter, const char *decimal, int32_t decimalLength,
                                    uint16_t *dest, int32_t capacity, int32_t *length);
 
+/// The same, writing UTF-8 (converted inside ICU, so the caller needs no UTF-16 round trip).
+int32_t cicu_numfmt_format_decimal_utf8(const cicu_number_formatter *formatter, const char *decimal,
+                                        int32_t decimalLength, uint8_t *dest, int32_t capacity, int32_t *length);
+
 /// Kinds of currency name, as ICU's UCurrNameStyle.
 #define CICU_CURRENCY_SYMBOL 0
 #define CICU_CURRENCY_LONG_NAME 1

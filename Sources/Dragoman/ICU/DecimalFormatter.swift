@@ -38,25 +38,22 @@ public final class DecimalFormatter: @unchecked Sendable {
 
     /// Formats a decimal written in ASCII (`1234.50`): the fraction digits are kept as written.
     public func format(_ decimal: String) throws(ICUError) -> String {
-        let fraction = decimal.firstIndex(of: ".").map { decimal.distance(from: $0, to: decimal.endIndex) - 1 } ?? 0
+        let fraction = decimal.utf8.firstIndex(of: UInt8(ascii: ".")).map { decimal.utf8.distance(from: $0, to: decimal.utf8.endIndex) - 1 } ?? 0
         let handle = handles[min(fraction, Self.maxFractionDigits)]
-        var buffer = [UInt16](repeating: 0, count: 64)
-        var length: Int32 = 0
-        var status = decimal.withUTF8Buffer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cicu_numfmt_format_decimal(handle, chars.baseAddress, Int32(chars.count), &buffer, Int32(buffer.count), &length)
-            }
-        }
-        if status == CICU_BUFFER_OVERFLOW_ERROR {
-            buffer = [UInt16](repeating: 0, count: Int(length) + 1)
-            status = decimal.withUTF8Buffer { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { chars in
-                    cicu_numfmt_format_decimal(handle, chars.baseAddress, Int32(chars.count), &buffer, Int32(buffer.count), &length)
+        // A formatted number fits 128 UTF-16 units for any amount news writes; ICU reports more.
+        let result: Result<String, ICUError> = decimal.withUTF8Buffer { digits in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { output in
+                var length: Int32 = 0
+                let status = digits.withMemoryRebound(to: CChar.self) { chars in
+                    cicu_numfmt_format_decimal_utf8(handle, chars.baseAddress, Int32(chars.count), output.baseAddress, Int32(output.count), &length)
                 }
+                guard !ICUError.isFailure(status), length <= output.count else {
+                    return .failure(ICUError(code: status, operation: "format \(decimal) for \(locale)"))
+                }
+                return .success(String(decoding: UnsafeBufferPointer(rebasing: output[0..<Int(length)]), as: UTF8.self))
             }
         }
-        guard !ICUError.isFailure(status) else { throw ICUError(code: status, operation: "format \(decimal) for \(locale)") }
-        return buffer.withUnsafeBufferPointer { UTF16Text.string(UnsafeBufferPointer(rebasing: $0[0..<Int(length)])) }
+        return try result.get()
     }
 }
 

@@ -29,9 +29,8 @@ extension MoneyStage {
         }
         guard let currency else { return nil }
         let english = prefix?.english ?? false
-        let recordLanguage = language()
-        guard let low = first.value(language: recordLanguage, englishStyle: english) else { return nil }
-        let high = second?.value(language: recordLanguage, englishStyle: english)
+        guard let low = first.value(language: language, englishStyle: english) else { return nil }
+        let high = second?.value(language: language, englishStyle: english)
         if second != nil && high == nil { return nil }
         return Found(range: (prefix?.start ?? start)..<end, currency: currency, low: low, high: high, power: power, dash: dashText)
     }

@@ -93,7 +93,7 @@ public struct MoneyStage: Stage {
                     index = number.range.upperBound
                     if numbers == .target, !number.separators.isEmpty, !Self.continuesNumber(bytes, at: index),
                         !Self.inDigitSequence(bytes, number.range),
-                        let value = number.value(language: recordLanguage(), englishStyle: false)
+                        let value = number.value(language: recordLanguage, englishStyle: false)
                     {
                         plain.append((number, value))
                         floor = index
