@@ -56,6 +56,14 @@ struct MoneyStageTests {
         #expect(try Self.normalize(input, .en).text == expected)
     }
 
+    @Test("Peer-suite misses fixed", arguments: [
+        ("254 millions de $.", LanguageTag.fr, "USD 254 million."), ("16,4 millions de $ c", .fr, "16,4 millions de $ c"),
+        ("10,05 milliards de $ hk", .fr, "10,05 milliards de $ hk"), ("$10К", .ru, "USD 10,000"), ("10к$", .ru, "USD 10,000"),
+    ])
+    func peerSuiteMisses(input: String, language: LanguageTag, expected: String) throws {
+        #expect(try Self.normalize(input, language).text == expected)
+    }
+
     @Test func rangesAndApproximationsKeepTheirWords() throws {
         let range = try Self.normalize("about $5-10 million", .en)
         #expect(range.text == "about USD 5-10 million")

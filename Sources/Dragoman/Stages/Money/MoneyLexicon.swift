@@ -130,7 +130,7 @@ enum MoneyLexicon {
         return magnitudeBytes.flatMap { $0 }.filter { seen.insert($0.0).inserted }
     }()
     /// Magnitude words that are ordinary words in another language.
-    private static let ambiguousMagnitudes: [[UInt8]] = ["min", "bin", "mille", "md", "mds", "mlr", "k", "m", "mn", "tn"].map { Array($0.utf8) }
+    private static let ambiguousMagnitudes: [[UInt8]] = ["min", "bin", "mille", "md", "mds", "mlr", "k", "m", "mn", "tn", "к"].map { Array($0.utf8) }
 
     /// The currency a word names, if any (lower-cased word, after elision).
     static func currency(forWord word: String) -> String? {
@@ -174,7 +174,7 @@ enum MoneyLexicon {
     static let turkish: [String: Int] = ["bin": 3, "milyon": 6, "mln": 6, "milyar": 9, "mlr": 9, "trilyon": 12]
     static let azerbaijani: [String: Int] = ["min": 3, "milyon": 6, "mln": 6, "milyard": 9, "mlrd": 9, "trilyon": 12]
     static let russian: [String: Int] = [
-        "тыс": 3, "тыс.": 3, "тысяча": 3, "тысячи": 3, "тысяч": 3, "млн": 6, "млн.": 6, "миллион": 6, "миллиона": 6,
+        "к": 3, "тыс": 3, "тыс.": 3, "тысяча": 3, "тысячи": 3, "тысяч": 3, "млн": 6, "млн.": 6, "миллион": 6, "миллиона": 6,
         "миллионов": 6, "млрд": 9, "млрд.": 9, "миллиард": 9, "миллиарда": 9, "миллиардов": 9, "трлн": 12,
     ]
     static let armenian: [String: Int] = ["հազար": 3, "միլիոն": 6, "մլն": 6, "միլիարդ": 9, "մլրդ": 9]

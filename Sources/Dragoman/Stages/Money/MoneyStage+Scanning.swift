@@ -197,6 +197,26 @@ extension MoneyStage {
         return nil
     }
 
+    /// A sign after the number; a `$` followed by letters names another dollar (`$ c`, `$CAD`, `$ hk`).
+    private static func suffixSymbol(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (String, Int)? {
+        for (symbolBytes, symbol, iso) in MoneyLexicon.symbolBytes {
+            guard let end = matches(bytes, symbolBytes, at: position) else { continue }
+            if symbol == "$" {
+                var letters = end
+                if letters < bytes.count, bytes[letters] == 0x20 { letters += 1 }
+                var count = 0
+                while letters + count < bytes.count, ASCIIScan.isLetter(bytes[letters + count]) { count += 1 }
+                let followed = letters + count >= bytes.count || !ASCIIScan.isLetter(bytes[letters + count])
+                if count >= 1 && count <= 3 && followed {
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[letters..<letters + count]), as: UTF8.self).lowercased()
+                    if ["c", "ca", "cad", "hk", "hkd", "nz", "au", "aud", "s", "sg"].contains(word) { return nil }
+                }
+            }
+            return (iso, end)
+        }
+        return nil
+    }
+
     private static func isOne(of list: [[UInt8]], _ word: ArraySlice<UInt8>) -> Bool {
         list.contains { word.elementsEqual($0) }
     }
@@ -206,9 +226,7 @@ extension MoneyStage {
     private static func suffix(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, afterMagnitude: Bool, scratch: inout [UInt8]) -> (String, Int)? {
         for attempt in 0..<2 {
             guard let position = attempt == 0 ? start : space(in: bytes, at: start) else { continue }
-            for (symbolBytes, _, iso) in MoneyLexicon.symbolBytes {
-                if let end = matches(bytes, symbolBytes, at: position) { return (iso, end) }
-            }
+            if let (iso, end) = suffixSymbol(in: bytes, at: position) { return (iso, end) }
             guard var (end, scalars) = lowerWord(in: bytes, at: position, into: &scratch) else { continue }
             let raw = UnsafeBufferPointer(rebasing: bytes[position..<end])
             for (code, iso) in MoneyLexicon.codeBytes where raw.elementsEqual(code) { return (iso, end) }
@@ -230,6 +248,12 @@ extension MoneyStage {
                 }
             }
             var qualified = false
+            // "millions de $".
+            if afterMagnitude && word.elementsEqual([0x64, 0x65]), let afterSpace = space(in: bytes, at: end),
+                let (iso, symbolEnd) = suffixSymbol(in: bytes, at: afterSpace)
+            {
+                return (iso, symbolEnd)
+            }
             // "millions de dollars"; "US dollars", "Turkish lira", "ABD doları".
             if (afterMagnitude && word.elementsEqual([0x64, 0x65])) || isOne(of: MoneyLexicon.qualifiersBeforeBytes, word) {
                 let isQualifier = !word.elementsEqual([0x64, 0x65])
