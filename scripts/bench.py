@@ -105,6 +105,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--transliterate", action="append", default=[], metavar="LANG",
                         help="also time `dragoman --stages transliterate --from LANG` beside uconv running the very same "
                              "rules (`dragoman --print-icu-rules LANG`), and check the outputs are identical; may be repeated")
+    parser.add_argument("--money", action="store_true",
+                        help="also time `dragoman --stages money`, and the Python price-parser (pip install price-parser) "
+                             "over the very amounts dragoman finds in the corpus, in amounts per second")
     parser.add_argument("--no-build", action="store_true",
                         help="use the existing release binary in .build-bench")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", metavar="DIR",
@@ -346,6 +349,47 @@ def print_table(commands: list[Command], input_bytes: int) -> None:
         print(line(row))
 
 
+PRICE_PARSER_TIMER = """
+import json, sys, time
+from price_parser import Price
+amounts = [line.rstrip("\\n") for line in open(sys.argv[1], encoding="utf-8")]
+start = time.perf_counter()
+found = sum(1 for a in amounts if Price.fromstring(a).amount is not None)
+elapsed = time.perf_counter() - start
+print(json.dumps({"amounts": len(amounts), "parsed": found, "seconds": elapsed}))
+"""
+
+
+def compare_price_parser(binary: Path, corpus: Path, workdir: Path, money_row: Command) -> None:
+    """price-parser parses one price string at a time and cannot search running text, so it gets the
+    amounts dragoman found (their source text), and both are compared in amounts per second."""
+    records = workdir / "corpus.jsonl"
+    with corpus.open(encoding="utf-8") as text, records.open("w", encoding="utf-8") as out:
+        for number, paragraph in enumerate(text.read().split("\n\n")):
+            if paragraph.strip():
+                out.write(json.dumps({"id": number, "text": paragraph}, ensure_ascii=False) + "\n")
+    result = subprocess.run([str(binary), "--format", "jsonl", "--stages", "money", str(records)],
+                            check=True, capture_output=True, text=True)
+    sources = [a["source"] for line in result.stdout.splitlines() for a in json.loads(line)["annotations"]
+               if a["stage"] == "money"]
+    amounts_file = workdir / "amounts.txt"
+    amounts_file.write_text("".join(s.replace("\n", " ") + "\n" for s in sources), encoding="utf-8")
+    probe = subprocess.run([sys.executable, "-c", "import price_parser"], capture_output=True)
+    print()
+    if probe.returncode != 0:
+        print("price-parser: not installed (pip install price-parser); no comparison")
+        return
+    timing = json.loads(subprocess.run([sys.executable, "-c", PRICE_PARSER_TIMER, str(amounts_file)],
+                                       check=True, capture_output=True, text=True).stdout)
+    if money_row.runs and not money_row.failed:
+        ours = len(sources) / money_row.best.wall_s
+        print(f"money: dragoman found {len(sources):,} amounts in the corpus text at {ours:,.0f} amounts/s "
+              f"({corpus.stat().st_size / 1e6 / money_row.best.wall_s:.1f} MB/s of text; goal 50 MB/s)")
+    theirs = timing["amounts"] / timing["seconds"] if timing["seconds"] else 0
+    print(f"money: price-parser parsed the same {timing['amounts']:,} amount strings, already cut out for it, "
+          f"at {theirs:,.0f} amounts/s ({timing['parsed']:,} with an amount)")
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="dragoman-bench-") as tmp:
@@ -367,6 +411,9 @@ def main(argv: list[str]) -> int:
         for stages in [GOAL_STAGES] + [s for s in args.stages if s != GOAL_STAGES]:
             commands.append(Command(f"dragoman{fmt_label} --stages {stages} FILE",
                                     [str(binary), *fmt, "--stages", stages, str(corpus)], is_dragoman=True))
+
+        if args.money:
+            commands.append(Command("dragoman --stages money FILE", [str(binary), "--stages", "money", str(corpus)], is_dragoman=True))
 
         # Transliteration: dragoman's compiled fast path against ICU running the same rule text.
         pairs: list[tuple[str, Command, Command]] = []
@@ -425,6 +472,10 @@ def main(argv: list[str]) -> int:
                   f"measured {speed:.1f} MB/s ({speed / GOAL_MB_PER_S:.0%} of goal, {verdict})")
             goal = {"stages": GOAL_STAGES, "target_mb_per_s": GOAL_MB_PER_S, "measured_mb_per_s": speed,
                     "met": speed >= GOAL_MB_PER_S}
+
+        if args.money:
+            money_row = next(c for c in commands if c.label == "dragoman --stages money FILE")
+            compare_price_parser(binary, corpus, workdir, money_row)
 
         mismatch = False
         for lang, oracle, ours in pairs:
