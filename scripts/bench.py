@@ -37,6 +37,8 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from dragoman_build import build_dragoman
+
 REPO = Path(__file__).resolve().parent.parent
 SCRATCH = ".build-bench"
 GOAL_MB_PER_S = 100.0
@@ -124,32 +126,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 # --- build -----------------------------------------------------------------------------------------
 
 def swift_build(no_build: bool) -> Path:
-    if shutil.which("swift") is None:
-        raise BenchError("`swift` is not on PATH")
-    if not no_build:
-        command = ["swift", "build", "-c", "release", "--product", "dragoman", "--scratch-path", SCRATCH]
-        log("building: " + " ".join(command))
-        for attempt in (1, 2):
-            result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
-            if result.returncode == 0:
-                break
-            output = result.stdout + result.stderr
-            # Another engineer saving a source file mid-build makes SwiftPM stop; once more is enough.
-            if attempt == 1 and "was modified during the build" in output:
-                log("a source file changed during the build; building again")
-                continue
-            sys.stderr.write(output)
-            raise BenchError(f"swift build failed (exit {result.returncode})")
-    result = subprocess.run(["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--show-bin-path"],
-                            cwd=REPO, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stderr)
-        raise BenchError("swift build --show-bin-path failed")
-    binary = Path(result.stdout.strip().splitlines()[-1]) / "dragoman"
-    if not binary.is_file():
-        hint = " (run without --no-build)" if no_build else ""
-        raise BenchError(f"no dragoman binary at {binary}{hint}")
-    return binary
+    try:
+        return build_dragoman(REPO, SCRATCH, release=True, build=not no_build, log=log)
+    except RuntimeError as error:
+        raise BenchError(str(error) + (" (run without --no-build)" if no_build else "")) from None
 
 
 # --- corpus ----------------------------------------------------------------------------------------

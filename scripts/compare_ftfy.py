@@ -58,6 +58,8 @@ from __future__ import annotations
 
 import argparse
 import difflib
+
+from dragoman_build import build_dragoman
 import json
 import platform
 import random
@@ -273,30 +275,10 @@ def make_variant(name: str, sentence: Sentence, seed: int) -> str | None:
 # --- running the tools ---------------------------------------------------------------------------------
 
 def swift_build(release: bool) -> Path:
-    if shutil.which("swift") is None:
-        raise CompareError("`swift` is not on PATH; install Swift 6 or pass --binary PATH")
-    config = ["-c", "release"] if release else []
-    command = ["swift", "build", *config, "--product", "dragoman", "--scratch-path", SCRATCH]
-    log("building: " + " ".join(command))
-    for attempt in (1, 2):
-        result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
-        if result.returncode == 0:
-            break
-        output = result.stdout + result.stderr
-        if attempt == 1 and "was modified during the build" in output:
-            log("a source file changed during the build; building again")
-            continue
-        sys.stderr.write(output)
-        raise CompareError(f"swift build failed (exit {result.returncode})")
-    result = subprocess.run(["swift", "build", *config, "--scratch-path", SCRATCH, "--show-bin-path"],
-                            cwd=REPO, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stderr)
-        raise CompareError("swift build --show-bin-path failed")
-    binary = Path(result.stdout.strip().splitlines()[-1]) / "dragoman"
-    if not binary.is_file():
-        raise CompareError(f"no dragoman binary at {binary}")
-    return binary
+    try:
+        return build_dragoman(REPO, SCRATCH, release=release, log=log)
+    except RuntimeError as error:
+        raise CompareError(str(error)) from None
 
 
 def run_dragoman(binary: Path, lang: str, records: list[tuple[str, str]], path: Path) -> dict[str, dict]:
