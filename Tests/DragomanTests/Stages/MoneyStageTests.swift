@@ -67,7 +67,19 @@ struct MoneyStageTests {
     @Test func rangesAndApproximationsKeepTheirWords() throws {
         let range = try Self.normalize("about $5-10 million", .en)
         #expect(range.text == "about USD 5-10 million")
-        #expect(range.annotations.first?.data == ["low": "5000000", "high": "10000000", "currency": "USD"])
+        #expect(range.annotations.first?.data == ["low": "5000000", "high": "10000000", "currency": "USD", "approximate": "true"])
+    }
+
+    @Test("Approximations are flagged", arguments: [
+        ("about $1 million", LanguageTag.en, true), ("около 400 000 евро", .ru, true), ("təxminən 85 min avro", .az, true),
+        ("yaklaşık 2,5 milyar dolar", .tr, true), ("environ 14 millions de $", .fr, true), ("մոտ 500 մլն դրամ", .hy, true),
+        ("gave $1 million", .en, false),
+    ])
+    func approximationsAreFlagged(input: String, language: LanguageTag, approximate: Bool) throws {
+        let result = try Self.normalize(input, language)
+        let annotation = try #require(result.annotations.first)
+        #expect((annotation.data["approximate"] == "true") == approximate)
+        #expect(result.text.hasPrefix(input.split(separator: " ")[0]) == approximate || !approximate)
     }
 
     @Test("Output styles", arguments: [

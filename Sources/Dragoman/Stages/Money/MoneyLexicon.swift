@@ -141,6 +141,15 @@ enum MoneyLexicon {
         return nil
     }
 
+    /// Words just before an amount that make it approximate (`about $1 million`); they stay in the
+    /// text, and the amount's data says `approximate`.
+    static let approximations: Set<String> = [
+        "about", "around", "approximately", "nearly", "almost", "roughly", "some", "estimated",
+        "около", "примерно", "почти", "порядка", "приблизительно",
+        "təxminən", "təqribən", "yaklaşık", "yaklasik", "tahminen", "environ", "quelque", "presque",
+        "մոտ", "շուրջ", "մոտավորապես",
+    ]
+
     /// Magnitude words by language, as powers of ten.
     static func magnitude(_ word: String, language: LanguageTag) -> Int? {
         if let power = english[word] { return power }

@@ -32,7 +32,10 @@ extension MoneyStage {
         guard let low = first.value(language: language, englishStyle: english) else { return nil }
         let high = second?.value(language: language, englishStyle: english)
         if second != nil && high == nil { return nil }
-        return Found(range: (prefix?.start ?? start)..<end, currency: currency, low: low, high: high, power: power, dash: dashText)
+        let amountStart = prefix?.start ?? start
+        return Found(
+            range: amountStart..<end, currency: currency, low: low, high: high, power: power, dash: dashText,
+            approximate: approximationBefore(in: bytes, at: amountStart))
     }
 
     /// One space-like character (space, no-break space, narrow no-break space) at `index`.
@@ -195,6 +198,22 @@ extension MoneyStage {
             }
         }
         return nil
+    }
+
+    /// Whether the word just before `start` (one space between) makes the amount approximate.
+    private static func approximationBefore(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start > 1 else { return false }
+        let spaceStart = UTF8Decoding.previousStart(in: bytes, before: start)
+        guard WrittenNumber.isSpace(UTF8Decoding.scalar(in: bytes, at: spaceStart).value) else { return false }
+        var wordStart = spaceStart
+        while wordStart > 0 {
+            let previous = UTF8Decoding.previousStart(in: bytes, before: wordStart)
+            guard UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: previous).value) else { break }
+            wordStart = previous
+        }
+        guard wordStart < spaceStart else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<spaceStart]), as: UTF8.self).lowercased()
+        return MoneyLexicon.approximations.contains(word)
     }
 
     /// A sign after the number; a `$` followed by letters names another dollar (`$ c`, `$CAD`, `$ hk`).

@@ -164,6 +164,8 @@ public struct MoneyStage: Stage {
         var power: Int
         /// The dash of a range as written (hyphen or en dash).
         var dash = "-"
+        /// Preceded by a word such as "about" or "около".
+        var approximate = false
     }
 
     private func edit(for amount: Found, formatter: DecimalFormatter, target: LanguageTag) throws(ICUError) -> Edit {
@@ -186,6 +188,7 @@ public struct MoneyStage: Stage {
             replacement = display + " " + name
         }
         var data = ["currency": amount.currency]
+        if amount.approximate { data["approximate"] = "true" }
         if let (rates, target) = conversion, amount.currency != target, amount.high == nil,
             let converted = rates.convert(amount.low.scaled(byPowerOfTen: amount.power), from: amount.currency, to: target)
         {
