@@ -49,8 +49,6 @@ enum MoneyLexicon {
     static let qualifiersAfter: Set<String> = [
         "sterling", "стерлингов", "стерлинга", "sterlinq", "сша", "américains", "us", "suisses", "lirası", "azerbaïdjanais",
     ]
-    /// French and English elisions before a currency word after a magnitude: "million d'euros".
-    static let elisions = ["d'", "d’", "de "]
 
     /// The stems as UTF-8 with their length in scalars: compared byte-wise, since String's
     /// `hasPrefix` walks grapheme clusters and was the money stage's hottest call.
@@ -59,7 +57,7 @@ enum MoneyLexicon {
     }
 
     /// First letters (both cases) of every word the scanner looks for: stems, magnitudes,
-    /// qualifiers, codes, elisions. For scalars below 0x600, by index.
+    /// qualifiers, codes, and the French elisions d' and de. For scalars below 0x600, by index.
     private static let firstLetters: [Bool] = {
         var words = stems.map(\.stem) + Array(qualifiersBefore) + Array(qualifiersAfter) + Array(codes.keys) + ["d", "de"]
         for table in [english, french, turkish, azerbaijani, russian, armenian] { words += table.keys }
@@ -132,15 +130,6 @@ enum MoneyLexicon {
     /// Magnitude words that are ordinary words in another language.
     private static let ambiguousMagnitudes: [[UInt8]] = ["min", "bin", "mille", "md", "mds", "mlr", "k", "m", "mn", "tn", "к"].map { Array($0.utf8) }
 
-    /// The currency a word names, if any (lower-cased word, after elision).
-    static func currency(forWord word: String) -> String? {
-        let scalars = word.unicodeScalars.count
-        for stem in stemBytes where word.utf8.starts(with: stem.bytes) {
-            if scalars - stem.scalars <= stem.suffix { return stem.iso }
-        }
-        return nil
-    }
-
     /// Words just before an amount that make it approximate (`about $1 million`); they stay in the
     /// text, and the amount's data says `approximate`.
     static let approximations: Set<String> = [
@@ -150,31 +139,7 @@ enum MoneyLexicon {
         "մոտ", "շուրջ", "մոտավորապես",
     ]
 
-    /// Magnitude words by language, as powers of ten.
-    static func magnitude(_ word: String, language: LanguageTag) -> Int? {
-        if let power = english[word] { return power }
-        switch language {
-        case .az: return azerbaijani[word] ?? prefixed(word, azerbaijani)
-        case .tr: return turkish[word] ?? prefixed(word, turkish)
-        case .ru, .azCyrl: return russian[word] ?? prefixed(word, russian)
-        case .hy: return armenian[word] ?? prefixed(word, armenian)
-        case .fr: return french[word]
-        case .en: return nil
-        }
-    }
-
-    /// An inflected magnitude word ("milyonluk", "миллионов"): its stem and up to four letters.
-    private static func prefixed(_ word: String, _ table: [String: Int]) -> Int? {
-        let scalars = word.unicodeScalars.count
-        for (stem, power) in table {
-            let stemScalars = stem.unicodeScalars.count
-            if stemScalars >= 4 && scalars - stemScalars <= 4 && scalars >= stemScalars && word.utf8.starts(with: stem.utf8) {
-                return power
-            }
-        }
-        return nil
-    }
-
+    // Magnitude words by language, as powers of ten.
     static let english: [String: Int] = [
         "thousand": 3, "thousands": 3, "k": 3, "million": 6, "millions": 6, "m": 6, "mn": 6, "mln": 6, "billion": 9,
         "billions": 9, "bn": 9, "trillion": 12, "trillions": 12, "tn": 12,
