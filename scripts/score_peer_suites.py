@@ -264,22 +264,16 @@ def expected_entities(case: dict, suite: str, mapper: CurrencyMapper) -> list[Ex
         currencies: frozenset[str] | None = ANY
         raw = None
 
-        if suite == "rt":
-            unit = e.get("unit")
+        if suite in ("rt", "duckling"):
+            # Recognizers-Text names its unit ("Dollar"); Duckling gives a symbol ("$") or "unknown".
+            unit = e.get("unit") if suite == "rt" else e.get("currency")
             raw = unit
             if unit and unit.casefold() in SUBUNITS:
                 scale, currencies = SUBUNITS[unit.casefold()]
             elif e.get("iso"):
                 currencies = frozenset({e["iso"].upper()})
-            elif unit:
+            elif unit and suite == "rt":
                 currencies = mapper.unit_name(unit)
-        elif suite == "duckling":
-            unit = e.get("currency")
-            raw = unit
-            if unit and unit.casefold() in SUBUNITS:
-                scale, currencies = SUBUNITS[unit.casefold()]
-            elif e.get("iso"):
-                currencies = frozenset({e["iso"].upper()})
             elif unit and unit != "unknown":
                 currencies = mapper.symbol(unit)
         else:  # price-parser
