@@ -112,6 +112,7 @@ struct DragomanCommand: ParsableCommand {
         options.skipInvalidRecords = skipInvalid
         options.maxRecordBytes = maxRecordBytes
         options.workers = jobs
+        options.countsChanges = stats
         do {
             options.source = try from.map { try LanguageSelection(parsing: $0) } ?? configuration.source
             options.target = try to.map { try LanguageTag(parsing: $0) } ?? configuration.target

@@ -19,14 +19,20 @@ public struct Pipeline: Stage {
         var edits: [Edit] = []
         var marks = context.marks
         for (position, stage) in stages.enumerated() {
-            var stageContext = context
-            stageContext.marks = marks
-            let result = try stage.apply(to: current, context: stageContext)
-            if result.edits.isEmpty && result.map.isIdentity { continue }
             // Marks are for later stages: the last stage's are never read.
             let needsMarks = position < stages.count - 1
+            var stageContext = context
+            stageContext.marks = marks
+            stageContext.recordsEdits = context.recordsEdits || needsMarks
+            let result = try stage.apply(to: current, context: stageContext)
+            if result.edits.isEmpty && result.map.isIdentity {
+                // Unchanged, or changed without a description because none was asked for.
+                current = result.text
+                continue
+            }
             if map.isIdentity && !needsMarks {
-                edits += result.edits
+                // Sharing the stage's array costs nothing; appending copies (and retains) each edit.
+                if edits.isEmpty { edits = result.edits } else { edits += result.edits }
             } else {
                 for var edit in result.edits {
                     if needsMarks {

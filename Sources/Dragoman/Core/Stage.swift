@@ -44,6 +44,11 @@ public struct StageContext: Sendable {
     public var target: LanguageTag
     /// What earlier stages wrote, located in the text this stage receives.
     public var marks: [Mark]
+    /// Whether the caller reads the result's edits and map. When false (plain text output with no
+    /// statistics) a stage may return its new text with no edits and an identity map, and skip the
+    /// cost of describing each change; the text must be the same either way. A ``Pipeline`` still
+    /// asks for edits from every stage whose marks a later stage reads.
+    public var recordsEdits = true
 
     public init(language: LanguageTag, target: LanguageTag, marks: [Mark] = []) {
         self.source = .known(language)

@@ -24,6 +24,9 @@ public struct RunnerOptions: Sendable {
     public var maxRecordBytes = 16 << 20
     /// Worker threads; 0 means one per core.
     public var workers = 0
+    /// Count the changes of each stage in ``RunStatistics/changes``. Text output needs the edits
+    /// for nothing else, so without it stages may skip describing their changes.
+    public var countsChanges = true
     /// Bytes asked of the input per read.
     public var readSize = 64 << 10
 

@@ -195,7 +195,8 @@ struct BatchProcessor: Sendable {
     private func processText(_ bytes: [UInt8], into output: inout BatchOutput) throws(DragomanError) {
         let text = String(decoding: bytes, as: UTF8.self)
         // Text output needs no annotations: count the edits, skip resolving offsets and sources.
-        let context = StageContext(source: options.source, text: text, target: options.target)
+        var context = StageContext(source: options.source, text: text, target: options.target)
+        context.recordsEdits = options.countsChanges
         let result = try pipeline.apply(to: text, context: context)
         Self.count(result.edits, into: &output.statistics)
         output.bytes.append(contentsOf: result.text.utf8)

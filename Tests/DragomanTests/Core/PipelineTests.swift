@@ -110,6 +110,36 @@ import Testing
         }
     }
 
+    @Test func aStageThatChangesTextWithoutEditsStillPassesItsTextOn() throws {
+        // With recordsEdits off a stage may return new text with no edits and an identity map; the
+        // pipeline once took "no edits" for "no change" and dropped the text.
+        let silent = ClosureStage(name: "silent") { text, context throws(DragomanError) in
+            let result = try Self.currency.apply(to: text, context: context)
+            return context.recordsEdits ? result : StageResult(text: result.text, edits: [], map: .identity)
+        }
+        var context = StageContext(language: .en, target: .en)
+        context.recordsEdits = false
+        let result = try Pipeline([silent, Self.shout]).apply(to: "€5 price", context: context)
+        #expect(result.text == "EUR 5 PRICE")
+        let last = try Pipeline([Self.shout, silent]).apply(to: "€5 price", context: context)
+        #expect(last.text == "EUR 5 PRICE")
+    }
+
+    @Test func stagesBeforeTheLastAreAskedForEditsSoTheirMarksReachLaterStages() throws {
+        let asked = Recorder<(String, Bool)>()
+        func recording(_ name: String) -> ClosureStage {
+            ClosureStage(name: name) { text, context throws(DragomanError) in
+                asked.append((name, context.recordsEdits))
+                return StageResult(unchanged: text)
+            }
+        }
+        var context = StageContext(language: .en, target: .en)
+        context.recordsEdits = false
+        _ = try Pipeline([recording("first"), recording("last")]).apply(to: "x", context: context)
+        #expect(asked.values.map(\.0) == ["first", "last"])
+        #expect(asked.values.map(\.1) == [true, false])
+    }
+
     @Test func anEmptyPipelineReturnsItsInput() throws {
         let result = try Pipeline([]).normalize("Ինչպե՞ս ես 😀", language: .hy, target: .en)
         #expect(result.text == "Ինչպե՞ս ես 😀")

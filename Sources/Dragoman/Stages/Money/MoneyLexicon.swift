@@ -13,6 +13,13 @@ enum MoneyLexicon {
     /// The signs as UTF-8, for byte comparison.
     static let symbolBytes: [(bytes: [UInt8], symbol: String, iso: String)] = symbols.map { (Array($0.0.utf8), $0.0, $0.1) }
 
+    /// Whether some sign starts with this byte (most numbers are followed by none).
+    static let symbolFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for (bytes, _, _) in symbolBytes { if let first = bytes.first { table[Int(first)] = true } }
+        return table
+    }()
+
     /// Codes as words: the ISO codes, and TL.
     static let codes: [String: String] = {
         var codes = Dictionary(uniqueKeysWithValues: currencies.map { ($0, $0) })
@@ -111,17 +118,31 @@ enum MoneyLexicon {
     static func magnitude(lower word: ArraySlice<UInt8>, scalars: Int, language: () -> LanguageTag) -> Int? {
         // Words of every language at once; only the ones that mean something else elsewhere
         // (az "min", tr "bin", fr "mille"…) ask for the record's language, which may need detection.
-        for (bytes, _, power) in allMagnitudes where word.elementsEqual(bytes) {
+        guard let firstByte = word.first else { return nil }
+        // Only the words that start with the same byte (this runs for the word after every number).
+        let candidates = magnitudesByFirstByte[Int(firstByte)]
+        for candidate in candidates {
+            let (bytes, _, power) = allMagnitudes[candidate]
+            guard word.elementsEqual(bytes) else { continue }
             guard ambiguousMagnitudes.contains(where: { word.elementsEqual($0) }) else { return power }
             return magnitudeBytes[language().ordinal].contains { word.elementsEqual($0.0) } ? power : nil
         }
-        for (bytes, stemScalars, power) in allMagnitudes where stemScalars >= 4 && scalars >= stemScalars && scalars - stemScalars <= 4 {
-            if word.starts(with: bytes) {
-                return inflectedMagnitudeLanguages.contains(language()) ? power : nil
-            }
+        for candidate in candidates {
+            let (bytes, stemScalars, power) = allMagnitudes[candidate]
+            guard stemScalars >= 4 && scalars >= stemScalars && scalars - stemScalars <= 4, word.starts(with: bytes) else { continue }
+            return inflectedMagnitudeLanguages.contains(language()) ? power : nil
         }
         return nil
     }
+
+    /// Indices into ``allMagnitudes`` by the word's first byte.
+    private static let magnitudesByFirstByte: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, entry) in allMagnitudes.enumerated() {
+            if let first = entry.0.first { table[Int(first)].append(index) }
+        }
+        return table
+    }()
 
     private static let allMagnitudes: [([UInt8], Int, Int)] = {
         var seen: Set<[UInt8]> = []
@@ -138,6 +159,10 @@ enum MoneyLexicon {
         "təxminən", "təqribən", "yaklaşık", "yaklasik", "tahminen", "environ", "quelque", "presque",
         "մոտ", "շուրջ", "մոտավորապես",
     ]
+
+    /// The approximation words as UTF-8, and the longest one's length in bytes.
+    static let approximationBytes: [[UInt8]] = approximations.map { Array($0.utf8) }
+    static let longestApproximation = approximationBytes.map(\.count).max() ?? 0
 
     // Magnitude words by language, as powers of ten.
     static let english: [String: Int] = [

@@ -2,9 +2,9 @@ extension MoneyStage {
     /// The amount whose number starts at `start`, if a currency goes with it.
     /// `language` is asked only when the number may be an amount: most numbers are not, and the
     /// record's language may need detection.
-    static func amount(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, floor: Int, language: () -> LanguageTag, scratch: inout [UInt8]) -> Found? {
+    static func amount(in bytes: UnsafeBufferPointer<UInt8>, number first: WrittenNumber, floor: Int, language: () -> LanguageTag, scratch: inout [UInt8]) -> Found? {
+        let start = first.range.lowerBound
         let prefix = Self.prefix(in: bytes, before: start, floor: floor)
-        let first = WrittenNumber.read(bytes, at: start)
         var end = first.range.upperBound
         var second: WrittenNumber?
         var dashText = "-"
@@ -29,8 +29,8 @@ extension MoneyStage {
         }
         guard let currency else { return nil }
         let english = prefix?.english ?? false
-        guard let low = first.value(language: language, englishStyle: english) else { return nil }
-        let high = second?.value(language: language, englishStyle: english)
+        guard let low = first.value(in: bytes, language: language, englishStyle: english) else { return nil }
+        let high = second?.value(in: bytes, language: language, englishStyle: english)
         if second != nil && high == nil { return nil }
         let amountStart = prefix?.start ?? start
         return Found(
@@ -62,13 +62,16 @@ extension MoneyStage {
 
     /// A sign or code right before the number (one space allowed): `€400`, `US$ 5`, `EUR 400`.
     private static func prefix(in bytes: UnsafeBufferPointer<UInt8>, before start: Int, floor: Int) -> (start: Int, currency: String, english: Bool)? {
-        var ends = [start]
+        // The number's start, then the start of one space before it (no array: this runs per number).
+        var spaced: Int?
         if start > floor {
             let previous = UTF8Decoding.previousStart(in: bytes, before: start)
-            if previous >= floor, WrittenNumber.isSpace(UTF8Decoding.scalar(in: bytes, at: previous).value) { ends.append(previous) }
+            if previous >= floor, WrittenNumber.isSpace(UTF8Decoding.scalar(in: bytes, at: previous).value) { spaced = previous }
         }
-        for end in ends {
-            for (symbolBytes, symbol, iso) in MoneyLexicon.symbolBytes {
+        for attempt in 0..<2 {
+            guard let end = attempt == 0 ? start : spaced, end > floor else { continue }
+            let last = bytes[end - 1]
+            for (symbolBytes, symbol, iso) in MoneyLexicon.symbolBytes where symbolBytes.last == last {
                 guard let symbolStart = matches(bytes, symbolBytes, endingAt: end, floor: floor) else { continue }
                 // A$, C$, HK$ or "hk $" is another dollar: letters just before `$` (other than US)
                 // mean it is not the US one.
@@ -211,13 +214,26 @@ extension MoneyStage {
             guard UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: previous).value) else { break }
             wordStart = previous
         }
-        guard wordStart < spaceStart else { return false }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<spaceStart]), as: UTF8.self).lowercased()
-        return MoneyLexicon.approximations.contains(word)
+        // Words longer than every approximation word are ruled out before any lower-casing.
+        guard wordStart < spaceStart, spaceStart - wordStart <= MoneyLexicon.longestApproximation else { return false }
+        var lower: [UInt8] = []
+        lower.reserveCapacity(spaceStart - wordStart)
+        var index = wordStart
+        while index < spaceStart {
+            let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+            if value < 0x80 {
+                lower.append(UInt8(value) >= 0x41 && UInt8(value) <= 0x5A ? UInt8(value) | 0x20 : UInt8(value))
+            } else {
+                appendLowercase(value, to: &lower)
+            }
+            index += length
+        }
+        return MoneyLexicon.approximationBytes.contains { $0 == lower }
     }
 
     /// A sign after the number; a `$` followed by letters names another dollar (`$ c`, `$CAD`, `$ hk`).
     private static func suffixSymbol(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (String, Int)? {
+        guard position < bytes.count, MoneyLexicon.symbolFirstBytes[Int(bytes[position])] else { return nil }
         for (symbolBytes, symbol, iso) in MoneyLexicon.symbolBytes {
             guard let end = matches(bytes, symbolBytes, at: position) else { continue }
             if symbol == "$" {

@@ -84,16 +84,16 @@ public struct MoneyStage: Stage {
                     language = resolved
                     return resolved
                 }
-                if let amount = Self.amount(in: bytes, at: index, floor: floor, language: recordLanguage, scratch: &scratch) {
+                let number = WrittenNumber.read(bytes, at: index)
+                if let amount = Self.amount(in: bytes, number: number, floor: floor, language: recordLanguage, scratch: &scratch) {
                     found.append(amount)
                     floor = amount.range.upperBound
                     index = amount.range.upperBound
                 } else {
-                    let number = WrittenNumber.read(bytes, at: index)
                     index = number.range.upperBound
                     if numbers == .target, !number.separators.isEmpty, !Self.continuesNumber(bytes, at: index),
                         !Self.inDigitSequence(bytes, number.range),
-                        let value = number.value(language: recordLanguage, englishStyle: false)
+                        let value = number.value(in: bytes, language: recordLanguage, englishStyle: false)
                     {
                         plain.append((number, value))
                         floor = index
@@ -106,7 +106,7 @@ public struct MoneyStage: Stage {
         var edits: [Edit] = []
         do throws(ICUError) {
             for amount in found {
-                edits.append(try edit(for: amount, formatter: formatter, target: context.target))
+                edits.append(try edit(for: amount, formatter: formatter, target: context.target, describe: context.recordsEdits))
             }
             for (number, value) in plain {
                 let formatted = try formatter.format(value.description)
@@ -168,7 +168,8 @@ public struct MoneyStage: Stage {
         var approximate = false
     }
 
-    private func edit(for amount: Found, formatter: DecimalFormatter, target: LanguageTag) throws(ICUError) -> Edit {
+    /// The edit for an amount; its data only when `describe` (no one reads it otherwise).
+    private func edit(for amount: Found, formatter: DecimalFormatter, target: LanguageTag, describe: Bool) throws(ICUError) -> Edit {
         // Thousands are multiplied in; millions and more stay a word, as agency copy writes them.
         let keepWord = amount.power >= 6
         let shown = { (value: ExactDecimal) -> ExactDecimal in keepWord ? value : value.scaled(byPowerOfTen: amount.power) }
@@ -187,8 +188,7 @@ public struct MoneyStage: Stage {
             let name = CurrencyNames.pluralName(of: amount.currency, locale: target.icuLocale, category: category) ?? amount.currency
             replacement = display + " " + name
         }
-        var data = ["currency": amount.currency]
-        if amount.approximate { data["approximate"] = "true" }
+        var data: [String: String] = [:]
         if let (rates, target) = conversion, amount.currency != target, amount.high == nil,
             let converted = rates.convert(amount.low.scaled(byPowerOfTen: amount.power), from: amount.currency, to: target)
         {
@@ -198,6 +198,9 @@ public struct MoneyStage: Stage {
             data["converted_currency"] = target
             data["rate_date"] = rates.date
         }
+        guard describe else { return Edit(stage: name, range: amount.range, replacement: replacement) }
+        data["currency"] = amount.currency
+        if amount.approximate { data["approximate"] = "true" }
         if let high = amount.high {
             data["low"] = amount.low.scaled(byPowerOfTen: amount.power).description
             data["high"] = high.scaled(byPowerOfTen: amount.power).description

@@ -172,30 +172,35 @@ public struct LetterMapTransliterator: Sendable {
 
 /// A compiled ``LetterMapChain``.
 public struct LetterMapChainTransliterator: Sendable {
-    private let passes: [LetterMapTransliterator]
+    /// The first pass, held apart from the others: reading a pass out of an array (or an optional)
+    /// copies it and retains its tables, for every word.
+    private let first: LetterMapTransliterator
+    private let rest: [LetterMapTransliterator]
     /// For scalars below 0x600: whether some pass has a rule for it (read for every letter).
     private let handled: [Bool]
 
     public init(_ chain: LetterMapChain) {
         let passes = chain.passes.map(LetterMapTransliterator.init)
-        self.passes = passes
+        first = passes.first ?? LetterMapTransliterator(LetterMap(name: "empty", rules: []))
+        rest = Array(passes.dropFirst())
         handled = (0..<0x600).map { value in passes.contains { $0.handles(UInt32(value)) } }
     }
 
     /// Whether some pass has a rule for this scalar (a word without one cannot change).
     public func handles(_ value: UInt32) -> Bool {
         if value < 0x600 { return handled[Int(value)] }
-        return passes.contains { $0.handles(value) }
+        return first.handles(value) || rest.contains { $0.handles(value) }
     }
 
     /// Transliterates UTF-8 bytes: every pass over the whole input in turn.
     public func transliterate(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        guard passes.count > 1 else {
-            passes.first?.transliterate(bytes, into: &output) ?? output.append(contentsOf: bytes)
+        guard !rest.isEmpty else {
+            first.transliterate(bytes, into: &output)
             return
         }
-        var current = Array(bytes)
-        for pass in passes {
+        var current: [UInt8] = []
+        first.transliterate(bytes, into: &current)
+        for pass in rest {
             var next: [UInt8] = []
             next.reserveCapacity(current.count + 8)
             current.withUnsafeBufferPointer { pass.transliterate($0, into: &next) }

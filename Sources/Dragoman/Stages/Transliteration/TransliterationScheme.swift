@@ -54,6 +54,9 @@ public enum TransliterationScheme: Sendable, Hashable {
 enum CompiledScheme: Sendable {
     case letterMap(LetterMapChainTransliterator)
     case icu(ICUTransform)
+    /// No transliteration for the language. A case, not an optional: binding an optional's payload
+    /// copies it, which the per-word loop cannot afford.
+    case none
 
     /// Appends the word's transliteration as UTF-8.
     func transliterate(_ word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws(ICUError) {
@@ -62,12 +65,19 @@ enum CompiledScheme: Sendable {
             map.transliterate(word, into: &output)
         case .icu(let transform):
             output.append(contentsOf: try transform.apply(String(decoding: word, as: UTF8.self)).utf8)
+        case .none:
+            output.append(contentsOf: word)
         }
     }
 
     /// Whether the word could change at all (the compiled maps know; ICU is asked anyway).
     func mayChange(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard case .letterMap(let map) = self else { return true }
+        let map: LetterMapChainTransliterator
+        switch self {
+        case .letterMap(let letterMap): map = letterMap
+        case .icu: return true
+        case .none: return false
+        }
         var index = 0
         while index < word.count {
             let (value, length) = UTF8Decoding.scalar(in: word, at: index)

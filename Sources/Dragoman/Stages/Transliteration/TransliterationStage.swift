@@ -26,7 +26,7 @@ public struct TransliterationStage: Stage {
     public let schemes: [LanguageTag: TransliterationScheme]
     /// Compiled schemes and annotation data by ``LanguageTag/ordinal`` (arrays, not dictionaries:
     /// they are read for every word).
-    private let compiled: [CompiledScheme?]
+    private let compiled: [CompiledScheme]
     private let annotationData: [[String: String]]
 
     /// The languages that have a transliteration.
@@ -48,7 +48,7 @@ public struct TransliterationStage: Stage {
             }
         }
         self.schemes = all
-        self.compiled = LanguageTag.allCases.map { compiled[$0] }
+        self.compiled = LanguageTag.allCases.map { compiled[$0] ?? .none }
         self.annotationData = LanguageTag.allCases.map { ["scheme": all[$0]?.name ?? "none", "from": $0.rawValue] }
     }
 
@@ -73,83 +73,113 @@ public struct TransliterationStage: Stage {
     }
 
     public func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
-        let glossarySpans = context.marks.filter { $0.stage == "glossary" }.map(\.range)
+        var scan = Scan()
+        text.withUTF8Buffer { bytes in scan = romanize(bytes, context: context) }
+        if let failure = scan.failure { throw .icu(failure) }
+        guard scan.changed else { return StageResult(unchanged: text) }
+        let output = String(decoding: scan.output, as: UTF8.self)
+        guard context.recordsEdits else { return StageResult(text: output, edits: [], map: .identity) }
+        return StageResult(text: output, edits: scan.edits, map: OffsetMap(regions: scan.regions))
+    }
+
+    /// What one pass over a record produced.
+    private struct Scan {
+        var output: [UInt8] = []
+        var changed = false
         var edits: [Edit] = []
+        var regions: [OffsetMap.Region] = []
         var failure: ICUError?
+    }
+
+    /// The pass over a record's bytes. Its state lives in locals, not in variables a closure
+    /// captures: a captured variable is boxed, and reading the engine out of a box retains it for
+    /// every word.
+    private func romanize(_ bytes: UnsafeBufferPointer<UInt8>, context: StageContext) -> Scan {
+        var scan = Scan()
+        let glossarySpans = context.marks.filter { $0.stage == "glossary" }.map(\.range)
+        let recordsEdits = context.recordsEdits
         // The record's language may need detection: resolve it at the first word, not before.
         var recordLanguage: LanguageTag?
         var romanized: [UInt8] = []
+        var engineLanguage: LanguageTag?
+        var engine = CompiledScheme.none
         // The output is built while scanning: one pass, no second walk to apply the edits.
         var output: [UInt8] = []
-        var regions: [OffsetMap.Region] = []
         var copied = 0
-        text.withUTF8Buffer { bytes in
-            var index = 0
-            var sentenceStart = true
-            let count = bytes.count
-            while index < count {
-                let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
-                guard UTF8Decoding.isWordScalar(value) else {
-                    if Self.endsSentence(value) { sentenceStart = true }
-                    index += length
+        var index = 0
+        var sentenceStart = true
+        let count = bytes.count
+        while index < count {
+            let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+            guard UTF8Decoding.isWordScalar(value) else {
+                if Self.endsSentence(value) { sentenceStart = true }
+                index += length
+                continue
+            }
+            var end = index + length
+            while end < count {
+                // ASCII letters, the bulk of Latin words, without decoding.
+                let byte = bytes[end]
+                if byte < 0x80 {
+                    guard ASCIIScan.isLetter(byte) else { break }
+                    end += 1
                     continue
                 }
-                var end = index + length
-                while end < count {
-                    // ASCII letters, the bulk of Latin words, without decoding.
-                    let byte = bytes[end]
-                    if byte < 0x80 {
-                        guard ASCIIScan.isLetter(byte) else { break }
-                        end += 1
-                        continue
-                    }
-                    let (next, nextLength) = UTF8Decoding.scalar(in: bytes, at: end)
-                    guard UTF8Decoding.isWordScalar(next) else { break }
-                    end += nextLength
-                }
-                let wordStart = index
-                let initialWord = sentenceStart
-                index = end
-                sentenceStart = false
-                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
-                let language = recordLanguage ?? context.language
-                recordLanguage = language
-                guard let wordLanguage = Self.language(of: word, record: language), let engine = compiled[wordLanguage.ordinal],
-                    engine.mayChange(word)
-                else { continue }
-                if scope == .names {
-                    guard LetterMapTransliterator.isCapital(value) || (Unicode.Scalar(value)?.properties.isUppercase ?? false) else { continue }
-                    if initialWord && NameStopWords.contains(String(decoding: word, as: UTF8.self).lowercased(), language: language) {
-                        continue
-                    }
-                    let range = wordStart..<end
-                    if glossarySpans.contains(where: { $0.overlaps(range) }) { continue }
-                }
-                romanized.removeAll(keepingCapacity: true)
-                do throws(ICUError) {
-                    try engine.transliterate(word, into: &romanized)
-                } catch {
-                    failure = error
-                    return
-                }
-                if !romanized.elementsEqual(word) {
-                    if output.isEmpty { output.reserveCapacity(count + count / 8) }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<wordStart]))
-                    let written = output.count
-                    output.append(contentsOf: romanized)
-                    regions.append(OffsetMap.Region(input: wordStart..<end, output: written..<output.count))
-                    copied = end
-                    edits.append(
-                        Edit(
-                            stage: name, range: wordStart..<end, replacement: String(decoding: romanized, as: UTF8.self),
-                            data: annotationData[wordLanguage.ordinal]))
-                }
+                let (next, nextLength) = UTF8Decoding.scalar(in: bytes, at: end)
+                guard UTF8Decoding.isWordScalar(next) else { break }
+                end += nextLength
             }
-            if !edits.isEmpty { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count])) }
+            let wordStart = index
+            let initialWord = sentenceStart
+            index = end
+            sentenceStart = false
+            let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
+            let language = recordLanguage ?? context.language
+            recordLanguage = language
+            guard let wordLanguage = Self.language(of: word, record: language) else { continue }
+            // The engine is looked up when the word language changes, not per word: reading an
+            // enum payload out of the array retains its tables.
+            if wordLanguage != engineLanguage {
+                engineLanguage = wordLanguage
+                engine = compiled[wordLanguage.ordinal]
+            }
+            guard engine.mayChange(word) else { continue }
+            if scope == .names {
+                guard LetterMapTransliterator.isCapital(value) || (Unicode.Scalar(value)?.properties.isUppercase ?? false) else { continue }
+                if initialWord && NameStopWords.contains(String(decoding: word, as: UTF8.self).lowercased(), language: language) {
+                    continue
+                }
+                let range = wordStart..<end
+                if glossarySpans.contains(where: { $0.overlaps(range) }) { continue }
+            }
+            romanized.removeAll(keepingCapacity: true)
+            do throws(ICUError) {
+                try engine.transliterate(word, into: &romanized)
+            } catch {
+                scan.failure = error
+                return scan
+            }
+            if !romanized.elementsEqual(word) {
+                if !scan.changed {
+                    scan.changed = true
+                    output.reserveCapacity(count + count / 8)
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<wordStart]))
+                let written = output.count
+                output.append(contentsOf: romanized)
+                copied = end
+                // Describing the change costs more than making it: only when asked.
+                guard recordsEdits else { continue }
+                scan.regions.append(OffsetMap.Region(input: wordStart..<end, output: written..<output.count))
+                scan.edits.append(
+                    Edit(
+                        stage: name, range: wordStart..<end, replacement: String(decoding: romanized, as: UTF8.self),
+                        data: annotationData[wordLanguage.ordinal]))
+            }
         }
-        if let failure { throw .icu(failure) }
-        guard !edits.isEmpty else { return StageResult(unchanged: text) }
-        return StageResult(text: String(decoding: output, as: UTF8.self), edits: edits, map: OffsetMap(regions: regions))
+        if scan.changed { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count])) }
+        scan.output = output
+        return scan
     }
 
     private static func endsSentence(_ value: UInt32) -> Bool {
