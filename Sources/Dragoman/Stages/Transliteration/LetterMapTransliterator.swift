@@ -166,8 +166,13 @@ public struct LetterMapTransliterator: Sendable {
     /// ICU's `[:Lu:]`.
     static func isCapital(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        if value < 0x600 { return capitals[Int(value)] }
         return Unicode.Scalar(value)?.properties.generalCategory == .uppercaseLetter
     }
+
+    /// `[:Lu:]` below 0x600 (Latin, Cyrillic, Armenian), by index: the Unicode tables cost some
+    /// 300 instructions a call, and this is asked beside every capital letter.
+    private static let capitals: [Bool] = (0..<0x600).map { Unicode.Scalar(UInt32($0))?.properties.generalCategory == .uppercaseLetter }
 }
 
 /// A compiled ``LetterMapChain``.

@@ -100,7 +100,6 @@ public struct TransliterationStage: Stage {
         let recordsEdits = context.recordsEdits
         // The record's language may need detection: resolve it at the first word, not before.
         var recordLanguage: LanguageTag?
-        var romanized: [UInt8] = []
         var engineLanguage: LanguageTag?
         var engine = CompiledScheme.none
         // The output is built while scanning: one pass, no second walk to apply the edits.
@@ -152,30 +151,26 @@ public struct TransliterationStage: Stage {
                 let range = wordStart..<end
                 if glossarySpans.contains(where: { $0.overlaps(range) }) { continue }
             }
-            romanized.removeAll(keepingCapacity: true)
+            // The word is written straight into the output, after the text since the last word
+            // written; comparing afterwards costs less than a scratch buffer per word.
+            if output.capacity == 0 { output.reserveCapacity(count + count / 8) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<wordStart]))
+            let written = output.count
             do throws(ICUError) {
-                try engine.transliterate(word, into: &romanized)
+                try engine.transliterate(word, into: &output)
             } catch {
                 scan.failure = error
                 return scan
             }
-            if !romanized.elementsEqual(word) {
-                if !scan.changed {
-                    scan.changed = true
-                    output.reserveCapacity(count + count / 8)
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<wordStart]))
-                let written = output.count
-                output.append(contentsOf: romanized)
-                copied = end
-                // Describing the change costs more than making it: only when asked.
-                guard recordsEdits else { continue }
-                scan.regions.append(OffsetMap.Region(input: wordStart..<end, output: written..<output.count))
-                scan.edits.append(
-                    Edit(
-                        stage: name, range: wordStart..<end, replacement: String(decoding: romanized, as: UTF8.self),
-                        data: annotationData[wordLanguage.ordinal]))
-            }
+            copied = end
+            let unchanged = output.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[written...]).elementsEqual(word) }
+            if unchanged { continue }
+            scan.changed = true
+            // Describing the change costs more than making it: only when asked.
+            guard recordsEdits else { continue }
+            scan.regions.append(OffsetMap.Region(input: wordStart..<end, output: written..<output.count))
+            let replacement = output.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[written...]), as: UTF8.self) }
+            scan.edits.append(Edit(stage: name, range: wordStart..<end, replacement: replacement, data: annotationData[wordLanguage.ordinal]))
         }
         if scan.changed { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count])) }
         scan.output = output
