@@ -8,6 +8,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 #include <unicode/utrans.h>
 #include <unicode/uversion.h>
 
@@ -125,6 +126,23 @@ int32_t cicu_nfc_has_boundary_before(int32_t codePoint) {
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *n = nfc(&status);
     return U_SUCCESS(status) && unorm2_hasBoundaryBefore(n, (UChar32)codePoint) ? 1 : 0;
+}
+
+int32_t cicu_fold_case(int32_t codePoint, int32_t turkic) {
+    return (int32_t)u_foldCase((UChar32)codePoint, turkic ? U_FOLD_CASE_EXCLUDE_SPECIAL_I : U_FOLD_CASE_DEFAULT);
+}
+
+int32_t cicu_base_letter(int32_t codePoint) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&status);
+    if (U_FAILURE(status)) return codePoint;
+    UChar buffer[8];
+    int32_t length = unorm2_getDecomposition(nfd, (UChar32)codePoint, buffer, 8, &status);
+    if (U_FAILURE(status) || length <= 0) return codePoint;
+    UChar32 first;
+    int32_t index = 0;
+    U16_NEXT(buffer, index, length, first);
+    return (int32_t)first;
 }
 
 int32_t cicu_numfmt_open(const uint16_t *skeleton, int32_t skeletonLength, const char *locale,

@@ -83,6 +83,14 @@ int32_t cicu_nfc_normalize(const uint16_t *text, int32_t length, uint16_t *dest,
 /// 1 when NFC has a boundary before the code point (normalization never joins across it).
 int32_t cicu_nfc_has_boundary_before(int32_t codePoint);
 
+/// Simple case folding of one code point (u_foldCase); with `turkic` non-zero, the Turkic variant
+/// (I folds to dotless ı, İ to i).
+int32_t cicu_fold_case(int32_t codePoint, int32_t turkic);
+
+/// The first code point of the canonical decomposition of `codePoint` (its base letter: ş → s,
+/// й → и), or `codePoint` itself when it has none.
+int32_t cicu_base_letter(int32_t codePoint);
+
 // MARK: Number formatting (unumf) and currency data (ucurr)
 
 typedef struct cicu_number_formatter cicu_number_formatter;

@@ -110,8 +110,10 @@ public struct Configuration: Sendable, Hashable {
         var options: [String: StageSpec.Value] = [:]
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { throw .invalidConfiguration("keys must be text", at: at(keyNode)) }
-            guard let text = value.scalar?.string else {
-                throw .invalidConfiguration("option '\(key)' must be a single value", at: at(value))
+            // A list of scalars is kept as one comma-separated value (`glossaries: [a, b]`).
+            let listed = value.sequence.map { items in items.compactMap { $0.scalar?.string } }
+            guard let text = value.scalar?.string ?? listed?.joined(separator: ",") else {
+                throw .invalidConfiguration("option '\(key)' must be a value or a list of values", at: at(value))
             }
             if key == "name" {
                 name = text

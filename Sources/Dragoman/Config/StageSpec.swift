@@ -14,6 +14,21 @@ public struct StageSpec: Sendable, Hashable {
 
     public var name: String
     public var options: [String: Value]
+
+    /// A list option: a YAML list, or text separated by commas.
+    public func list(_ key: String) -> [String]? {
+        options[key].map { $0.text.split(separator: ",").map { String(String($0).trimmingSpaces) }.filter { !$0.isEmpty } }
+    }
+
+    /// An option that must be one of `cases`.
+    func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, default fallback: Choice) throws(DragomanError) -> Choice where Choice.RawValue == String {
+        guard let value = options[key] else { return fallback }
+        guard let parsed = Choice(rawValue: value.text) else {
+            let known = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .invalidConfiguration("option '\(key)' of stage '\(name)' must be one of \(known), not '\(value.text)'", at: value.location)
+        }
+        return parsed
+    }
     public var location: SourceLocation?
 
     public init(name: String, options: [String: Value] = [:], at location: SourceLocation? = nil) {
@@ -99,6 +114,17 @@ public struct StageRegistry: Sendable {
                 conversion = (try ExchangeRates(csv: text, path: path), target.text)
             }
             return try MoneyStage(style: style, numbers: numbers, conversion: conversion)
+        },
+        GlossaryStage.stageName: { spec throws(DragomanError) in
+            try spec.requireOnly(["glossaries", "style", "policy", "suffix"])
+            var glossaries: [Glossary] = []
+            let location = spec.options["glossaries"]?.location
+            for item in spec.list("glossaries") ?? ShippedGlossaries.files.map(\.name) {
+                glossaries.append(try Glossary.named(item, relativeTo: location))
+            }
+            return try GlossaryStage(
+                glossaries: glossaries, style: spec.options["style"]?.text, policy: try spec.choice("policy", default: .replace),
+                suffix: try spec.choice("suffix", default: .apostrophe))
         },
         TransliterationStage.stageName: { spec throws(DragomanError) in
             let languages = TransliterationStage.languages.map(\.rawValue)

@@ -148,6 +148,9 @@ public struct TransliterationStage: Stage {
                 if initialWord && NameStopWords.contains(String(decoding: word, as: UTF8.self).lowercased(), language: language) {
                     continue
                 }
+            }
+            // Glossary forms win over rules, in either scope.
+            if !glossarySpans.isEmpty {
                 let range = wordStart..<end
                 if glossarySpans.contains(where: { $0.overlaps(range) }) { continue }
             }
