@@ -6,8 +6,21 @@ import Foundation
 import Glibc
 #endif
 
-/// `dragoman`: normalizes news text for a target language and records every change.
+/// The entry point: `dragoman glossary …` goes to ``GlossaryCommand``; everything else is the
+/// normalizer. (ArgumentParser would read `glossary` as an input file: the root takes files.)
 @main
+enum Main {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "glossary" {
+            GlossaryCommand.main(Array(arguments.dropFirst()))
+        } else {
+            DragomanCommand.main(arguments)
+        }
+    }
+}
+
+/// `dragoman`: normalizes news text for a target language and records every change.
 struct DragomanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dragoman",
@@ -32,7 +45,8 @@ struct DragomanCommand: ParsableCommand {
               74  read or write error
               78  configuration error (the message names file:line:column)
             """,
-        version: "dragoman 0.1.0"
+        version: "dragoman 0.1.0",
+        subcommands: [GlossaryCommand.self]
     )
 
     @Option(name: .long, help: ArgumentHelp("Input and output format.", valueName: "text|jsonl"))

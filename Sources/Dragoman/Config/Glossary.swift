@@ -321,6 +321,11 @@ public struct Glossary: Sendable, Hashable {
     /// The names of the glossaries shipped with Dragoman (embedded in the library).
     public static var shippedNames: [String] { ShippedGlossaries.files.map(\.name) }
 
+    /// A shipped glossary's YAML text by name.
+    public static func shippedYAML(_ name: String) -> String? {
+        ShippedGlossaries.files.first { $0.name == name }?.yaml
+    }
+
     /// A shipped glossary by name (`places-caucasus`).
     public static func shipped(_ name: String) throws(DragomanError) -> Glossary {
         guard let file = ShippedGlossaries.files.first(where: { $0.name == name }) else {

@@ -1603,7 +1603,7 @@ entries:
 # Nizhny Novgorod, Rostov-on-Don, Grozny, Ingushetia, Cappadocia, Ephesus) are here because the
 # project's names table (Tests/DragomanTests/Fixtures/names.tsv) expects the glossary to give them.
 #
-# Where the names come from:
+# Sources (where the names come from):
 #   az, az-Cyrl  Azerbaijan's official names (State Committee on Property Issues, which keeps the
 #                register of administrative-territorial units and geographical names); az-Cyrl is
 #                the same name in the 1958 Azerbaijani Cyrillic alphabet, written only where it

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Dragoman
+import Foundation
+
+/// `dragoman glossary`: check glossary files, import TBX and CSV/TSV glossaries.
+struct GlossaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dragoman glossary",
+        abstract: "Check glossary files, or import TBX and CSV/TSV glossaries as Dragoman YAML.",
+        subcommands: [GlossaryCheckCommand.self]
+    )
+}
+
+/// `dragoman glossary check FILES…`
+struct GlossaryCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check glossaries loaded together: syntax, unknown keys and language codes, empty names, duplicate ids, and aliases claimed by two entities in one language.",
+        discussion: """
+            Prints each problem as file:line:column: error: message on standard error. With no \
+            FILE, checks the shipped glossaries. Exit status 0 when all is well, 1 when a problem \
+            was found, 66 when a file cannot be read.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Glossary files (YAML); a shipped glossary's name also works (places-caucasus).", valueName: "file"))
+    var files: [String] = []
+
+    func run() throws {
+        let diagnostics = StandardError()
+        var problems: [Glossary.Problem] = []
+        var glossaries: [Glossary] = []
+        var entries = 0
+        for item in files.isEmpty ? Glossary.shippedNames : files {
+            let text: String
+            let path: String
+            if let shipped = Glossary.shippedYAML(item), !item.contains("/") {
+                (text, path) = (shipped, "glossaries/\(item).yaml")
+            } else {
+                guard let read = try? String(contentsOfFile: item, encoding: .utf8) else {
+                    diagnostics.error("cannot read '\(item)'")
+                    throw ExitCode(ExitStatus.noInput)
+                }
+                (text, path) = (read, item)
+            }
+            let (glossary, found) = Glossary.parse(yaml: text, path: path)
+            problems += found
+            if let glossary {
+                glossaries.append(glossary)
+                entries += glossary.entries.count
+            }
+        }
+        // Problems within one file were found by parse; these are the ones between files.
+        if glossaries.count > 1 {
+            let within = Set(glossaries.flatMap { Glossary.check([$0]) })
+            problems += Glossary.check(glossaries).filter { !within.contains($0) }
+        }
+        for problem in problems { diagnostics.write(problem.description) }
+        diagnostics.write("dragoman: \(glossaries.count) glossaries, \(entries) entries, \(problems.count) problems")
+        if !problems.isEmpty { throw ExitCode(1) }
+    }
+}
