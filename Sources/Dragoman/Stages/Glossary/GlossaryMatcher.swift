@@ -17,8 +17,9 @@ struct GlossaryMatcher: Sendable {
     struct Alias: Sendable {
         var entry: Int32
         var language: LanguageTag
-        /// The alias as the glossary writes it.
+        /// The alias as the glossary writes it, and its case-folded scalars.
         var name: String
+        var nameKey: [UInt32]
         /// The alias's own scalars (stems only, one space between words), case-folded: what a
         /// diacritic-sensitive alias requires the text to fold to.
         var caseKey: [UInt32]
@@ -105,7 +106,7 @@ struct GlossaryMatcher: Sendable {
                     }
                     let alias = Int32(aliases.count)
                     aliases.append(
-                        Alias(entry: Int32(entryIndex), language: language, name: name, caseKey: caseKey, exactKey: exactKey, strictness: strictness, lastInflection: last))
+                        Alias(entry: Int32(entryIndex), language: language, name: name, nameKey: GlossaryFold.caseScalars(name), caseKey: caseKey, exactKey: exactKey, strictness: strictness, lastInflection: last))
                     builder.terminals[node, default: []].append(alias)
                 }
             }
@@ -222,6 +223,8 @@ struct GlossaryMatcher: Sendable {
         /// The text's scalars consumed by trie edges, case-folded and as written (for the checks).
         var caseStack: [UInt32] = []
         var exactStack: [UInt32] = []
+        /// Scratch for the ending read after a stem.
+        var ending: [UInt32] = []
         var start = 0
 
         init(matcher: GlossaryMatcher, bytes: UnsafeBufferPointer<UInt8>) {
@@ -258,8 +261,10 @@ struct GlossaryMatcher: Sendable {
             var stemEnd = startStemEnd
             let depth = caseStack.count
             defer {
-                caseStack.removeSubrange(depth...)
-                exactStack.removeSubrange(depth...)
+                if caseStack.count > depth {
+                    caseStack.removeLast(caseStack.count - depth)
+                    exactStack.removeLast(exactStack.count - depth)
+                }
             }
             while true {
                 let flags = matcher.flags[Int(node)]
@@ -268,9 +273,9 @@ struct GlossaryMatcher: Sendable {
                 }
                 if flags & 2 != 0, let slots = matcher.slots[node] {
                     for (inflection, target) in slots {
-                        for end in endings(of: matcher.inflections[Int(inflection)], at: index) {
-                            walk(node: target, at: end, afterSlot: inflection, stemEnd: index)
-                        }
+                        let (bare, suffixed) = endings(of: matcher.inflections[Int(inflection)], at: index)
+                        if let bare { walk(node: target, at: bare, afterSlot: inflection, stemEnd: index) }
+                        if let suffixed { walk(node: target, at: suffixed, afterSlot: inflection, stemEnd: index) }
                     }
                 }
                 guard index < bytes.count else { return }
@@ -297,21 +302,19 @@ struct GlossaryMatcher: Sendable {
             }
         }
 
-        /// Where each ending of `inflection` that stands at `index` ends (the end of the word).
-        private func endings(of inflection: Inflection, at index: Int) -> [Int] {
-            var results: [Int] = []
-            // The empty ending: the word ends here.
-            if inflection.endings.contains([]), !isWord(at: index) || index >= bytes.count {
-                results.append(index)
-            }
-            guard index < bytes.count else { return results }
+        /// Where the endings of `inflection` that stand at `index` end: the empty ending (the word
+        /// ends here) and a non-empty one (the rest of the word is an ending of the class).
+        private mutating func endings(of inflection: Inflection, at index: Int) -> (Int?, Int?) {
+            var bare: Int?
+            if inflection.endings.contains([]), index >= bytes.count || !isWord(at: index) { bare = index }
+            guard index < bytes.count else { return (bare, nil) }
             var position = index
             if inflection.allowsSeparator {
                 let (value, length) = UTF8Decoding.scalar(in: bytes, at: position)
                 let folded = GlossaryFold.punctuation(value)
                 if folded == 0x27 || folded == 0x2D, isWord(at: position + length) { position += length }
             }
-            var ending: [UInt32] = []
+            ending.removeAll(keepingCapacity: true)
             var end = position
             while end < bytes.count {
                 let (value, length) = UTF8Decoding.scalar(in: bytes, at: end)
@@ -320,10 +323,10 @@ struct GlossaryMatcher: Sendable {
                 guard GlossaryFold.isWord(value) || (folded == 0x27 && end == position) else { break }
                 ending.append(folded)
                 end += length
-                if ending.count > 12 { return results }
+                if ending.count > Inflection.longestEnding { return (bare, nil) }
             }
-            if end > index, !ending.isEmpty, inflection.endings.contains(ending) { results.append(end) }
-            return results
+            guard end > index, !ending.isEmpty, inflection.endings.contains(ending) else { return (bare, nil) }
+            return (bare, end)
         }
 
         private mutating func consider(node: Int32, end: Int, stemEnd: Int, inflection: Int32) {

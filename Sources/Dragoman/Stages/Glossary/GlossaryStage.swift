@@ -44,6 +44,8 @@ public struct GlossaryStage: Stage {
     private let entries: [Glossary.Entry]
     private let glossaryNames: [String]
     private let matcher: GlossaryMatcher
+    /// By target ``LanguageTag/ordinal``: computed once, so a match costs no string folding.
+    private let targetForms: [TargetForms]
 
     /// - Throws: ``DragomanError/invalidConfiguration(_:at:)`` when the glossaries conflict (an id
     ///   twice, an alias claimed by two entities in one language).
@@ -70,67 +72,110 @@ public struct GlossaryStage: Stage {
         self.entries = entries
         self.glossaryNames = names
         matcher = GlossaryMatcher(entries: entries, diacriticsInsensitive: insensitive)
+        targetForms = LanguageTag.allCases.map { TargetForms(entries: entries, target: $0, style: style) }
     }
 
     /// The number of aliases compiled.
     public var aliasCount: Int { matcher.aliases.count }
 
     public func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
-        let matches = text.withUTF8Buffer { matcher.matches(in: $0) }
-        guard !matches.isEmpty else { return StageResult(unchanged: text) }
+        let target = context.target
         var edits: [Edit] = []
-        edits.reserveCapacity(matches.count)
-        for match in matches {
-            let alias = matcher.aliases[Int(match.alias)]
-            let entry = entries[Int(alias.entry)]
-            let written = text.utf8Slice(match.range)
-            let stem = text.utf8Slice(match.range.lowerBound..<match.stemEnd)
-            var ending = match.stemEnd < match.range.upperBound ? text.utf8Slice(match.stemEnd..<match.range.upperBound) : ""
-            let inflection = match.inflection >= 0 ? matcher.inflections[Int(match.inflection)] : nil
-            let keepsSuffix = inflection?.keepsSuffix ?? false
-            if keepsSuffix, let first = ending.unicodeScalars.first, let folded = GlossaryFold.punctuation(first.value), folded == 0x27 || folded == 0x2D {
-                ending = String(ending.unicodeScalars.dropFirst())
+        text.withUTF8Buffer { bytes in
+            let matches = matcher.matches(in: bytes)
+            guard !matches.isEmpty else { return }
+            let forms = targetForms[target.ordinal]
+            edits.reserveCapacity(matches.count)
+            for match in matches {
+                if let edit = edit(for: match, in: bytes, target: target, forms: forms, describe: context.recordsEdits) { edits.append(edit) }
             }
-            var canonical = entry.canonical(for: context.target, style: style)
-            let allCapitals = stem.count > 1 && !entry.caseSensitive && stem.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
-                && stem.unicodeScalars.contains { $0.properties.isUppercase }
-            if allCapitals { canonical = canonical.uppercased() }
-            var replacement: String
-            let canonicalKey = GlossaryFold.caseKey(canonical)
-            if canonicalKey == GlossaryFold.caseKey(alias.name) || canonicalKey == GlossaryFold.caseKey(stem) {
-                // Already the canonical form (in any case): leave it as written.
-                replacement = written
-            } else {
-                replacement = canonical
-                if !ending.isEmpty, let inflection {
-                    if keepsSuffix {
-                        switch suffix {
-                        case .apostrophe: replacement += (context.target == .az ? "" : "'") + ending
-                        case .attach: replacement += ending
-                        case .drop: break
-                        }
-                    } else if context.target == alias.language, let reinflected = Self.reinflect(canonical, like: inflection, ending: ending, language: alias.language) {
-                        replacement = reinflected
+        }
+        guard !edits.isEmpty else { return StageResult(unchanged: text) }
+        return try StageResult(applying: edits, to: text)
+    }
+
+    /// The edit for one match, or nil when it changes nothing and no one reads annotations.
+    private func edit(for match: GlossaryMatcher.Match, in bytes: UnsafeBufferPointer<UInt8>, target: LanguageTag, forms: TargetForms, describe: Bool) -> Edit? {
+        let alias = matcher.aliases[Int(match.alias)]
+        let entryIndex = Int(alias.entry)
+        let entry = entries[entryIndex]
+        func slice(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        let inflection = match.inflection >= 0 ? matcher.inflections[Int(match.inflection)] : nil
+        var endingStart = match.stemEnd
+        if inflection?.keepsSuffix == true, endingStart < match.range.upperBound {
+            // The separator before a Turkic suffix (' ’ -) is not part of the suffix.
+            let (value, length) = UTF8Decoding.scalar(in: bytes, at: endingStart)
+            if let folded = GlossaryFold.punctuation(value), folded == 0x27 || folded == 0x2D { endingStart += length }
+        }
+        let ending = endingStart < match.range.upperBound ? slice(endingStart..<match.range.upperBound) : ""
+        var canonical = forms.canonical[entryIndex]
+        var replacement: String?
+        if forms.keys[entryIndex] == alias.nameKey {
+            // Already the canonical form (in any case): leave it as written.
+            replacement = nil
+        } else {
+            if !entry.caseSensitive && Self.allCapitals(UnsafeBufferPointer(rebasing: bytes[match.range.lowerBound..<match.stemEnd])) {
+                canonical = canonical.uppercased()
+            }
+            var written = canonical
+            if !ending.isEmpty, let inflection {
+                if inflection.keepsSuffix {
+                    switch suffix {
+                    case .apostrophe: written += (target == .az ? "" : "'") + ending
+                    case .attach: written += ending
+                    case .drop: break
                     }
+                } else if target == alias.language, let reinflected = Self.reinflect(canonical, like: inflection, ending: ending) {
+                    written = reinflected
                 }
             }
-            switch policy {
-            case .replace: break
-            case .annotate: replacement = written
-            case .both: if replacement != written { replacement += " (" + written + ")" }
-            }
-            guard context.recordsEdits || replacement != written else { continue }
-            var data = ["id": entry.id, "type": entry.type.rawValue, "canonical": canonical, "glossary": glossaryNames[Int(alias.entry)]]
-            if !ending.isEmpty { data["suffix"] = ending }
-            edits.append(Edit(stage: name, range: match.range, replacement: replacement, data: data))
+            replacement = written
         }
-        return try StageResult(applying: edits, to: text)
+        switch policy {
+        case .replace: break
+        case .annotate: replacement = nil
+        case .both: if let changed = replacement { replacement = changed + " (" + slice(match.range) + ")" }
+        }
+        guard describe else {
+            guard let replacement else { return nil }
+            return Edit(stage: name, range: match.range, replacement: replacement)
+        }
+        var data = ["id": entry.id, "type": entry.type.rawValue, "canonical": canonical, "glossary": glossaryNames[entryIndex]]
+        if !ending.isEmpty { data["suffix"] = ending }
+        return Edit(stage: name, range: match.range, replacement: replacement ?? slice(match.range), data: data)
+    }
+
+    /// Whether the letters of a span are all capitals (two or more): `ŞUŞA`, not `Şuşa` or `Ş`.
+    private static func allCapitals(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        var capitals = 0
+        while index < bytes.count {
+            let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+            index += length
+            guard GlossaryFold.isWord(value) else { continue }
+            let folded = GlossaryFold.caseFold(value)
+            // A letter that folds to itself is lower case (or caseless: ə's capital is Ə, which folds).
+            if folded == value && value != 0x131 { return false }
+            capitals += 1
+        }
+        return capitals > 1
+    }
+
+    /// Canonical forms and their case-folded scalars for one target language, per entry.
+    final class TargetForms: Sendable {
+        let canonical: [String]
+        let keys: [[UInt32]]
+
+        init(entries: [Glossary.Entry], target: LanguageTag, style: String?) {
+            canonical = entries.map { $0.canonical(for: target, style: style) }
+            keys = canonical.map(GlossaryFold.caseScalars)
+        }
     }
 
     /// The canonical form with the ending the matched form had, when the canonical form's last
     /// word declines in the same class (`в Степанакерте` → `в Ханкенди` stays nominative, Ханкенди
     /// does not decline; `Карабахе` → `Карабахе`).
-    private static func reinflect(_ canonical: String, like inflection: Inflection, ending: String, language: LanguageTag) -> String? {
+    private static func reinflect(_ canonical: String, like inflection: Inflection, ending: String) -> String? {
         guard case .russian(let russianClass) = inflection.family else { return nil }
         var words = canonical.split(separator: " ").map(String.init)
         guard let last = words.last, let (stem, canonicalClass) = Inflection.russianStem(of: last, attributive: false), canonicalClass == russianClass

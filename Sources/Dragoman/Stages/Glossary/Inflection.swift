@@ -43,6 +43,9 @@ struct Inflection: Hashable, Sendable {
         case adjective
     }
 
+    /// No ending is longer (in scalars); a longer rest of a word is not read.
+    static let longestEnding = 16
+
     let family: Family
     /// The endings, loose-folded, the empty ending included where the bare stem is a form.
     let endings: Set<[UInt32]>
