@@ -28,19 +28,26 @@ public struct Configuration: Sendable, Hashable {
 
     /// The config that runs when none is given.
     public static let embeddedDefaultYAML = """
-        # Dragoman's embedded default configuration.
+        # Dragoman's embedded default configuration: repair what scraping broke, map known
+        # entities to their canonical forms (the shipped glossaries), romanize the proper names
+        # no glossary knows, write amounts in one form.
         version: 1
         target: en
         source: auto
         stages:
           - repair
+          - name: glossary
+            glossaries: [places-caucasus, organizations, people]
+          - name: transliterate
+            scope: names
+          - money
 
         """
 
     /// The parsed embedded default.
     public static var embeddedDefault: Configuration {
         (try? Configuration(yaml: embeddedDefaultYAML, path: "<embedded default>"))
-            ?? Configuration(stages: [StageSpec(name: RepairStage.stageName)])
+            ?? Configuration(stages: [RepairStage.stageName, GlossaryStage.stageName, TransliterationStage.stageName, MoneyStage.stageName].map { StageSpec(name: $0) })
     }
 
     /// Parses a config. `path` names the file in error messages.

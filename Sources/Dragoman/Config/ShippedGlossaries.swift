@@ -1714,6 +1714,73 @@ entries:
       hy: [Իրան]
       en: [Iran]
 
+  # Donor and mediating states that the region's news names beside amounts and meetings
+  # ("долларов США", "ABD doları"); forms from the states' names in each language's official
+  # usage (UN terminology database UNTERM for en/fr/ru, the foreign ministries for az/tr/hy).
+  - id: united-states
+    type: place
+    names:
+      az: [ABŞ, Amerika Birləşmiş Ştatları]
+      tr: [ABD, Amerika Birleşik Devletleri]
+      ru: [США, Соединённые Штаты Америки, Соединённые Штаты]
+      hy: [ԱՄՆ, Ամերիկայի Միացյալ Նահանգներ]
+      en: [United States, USA, U.S., United States of America]
+      fr: [États-Unis]
+    case: sensitive
+    note: "Case-sensitive: the alias US is left out (the English word 'us'); USA and U.S. are kept."
+
+  - id: united-kingdom
+    type: place
+    names:
+      az: [Böyük Britaniya, Birləşmiş Krallıq]
+      tr: [Birleşik Krallık, İngiltere]
+      ru: [Великобритания, Соединённое Королевство]
+      hy: [Մեծ Բրիտանիա, Միացյալ Թագավորություն]
+      en: [United Kingdom, UK, Britain, Great Britain]
+      fr: [Royaume-Uni]
+    case: sensitive
+    note: "İngiltere (England) is how Turkish media most often name the UK."
+
+  - id: france
+    type: place
+    names:
+      az: [Fransa]
+      tr: [Fransa]
+      ru: [Франция]
+      hy: [Ֆրանսիա]
+      en: [France]
+      fr: [France]
+
+  - id: germany
+    type: place
+    names:
+      az: [Almaniya]
+      tr: [Almanya]
+      ru: [Германия]
+      hy: [Գերմանիա]
+      en: [Germany]
+      fr: [Allemagne]
+
+  - id: japan
+    type: place
+    names:
+      az: [Yaponiya]
+      tr: [Japonya]
+      ru: [Япония]
+      hy: [Ճապոնիա]
+      en: [Japan]
+      fr: [Japon]
+
+  - id: switzerland
+    type: place
+    names:
+      az: [İsveçrə]
+      tr: [İsviçre]
+      ru: [Швейцария]
+      hy: [Շվեյցարիա]
+      en: [Switzerland]
+      fr: [Suisse]
+
   - id: caucasus
     type: place
     names:

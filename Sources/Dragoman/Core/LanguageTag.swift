@@ -62,6 +62,14 @@ public enum LanguageTag: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// Whether the language is written in Latin script (az, tr, fr, en).
+    public var writesLatin: Bool {
+        switch self {
+        case .az, .tr, .fr, .en: true
+        case .azCyrl, .hy, .ru: false
+        }
+    }
+
     /// The base language without script (`az` for both Azerbaijani scripts).
     public var baseLanguage: String {
         self == .azCyrl ? "az" : rawValue

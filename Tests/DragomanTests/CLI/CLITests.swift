@@ -71,7 +71,7 @@ struct CLITests {
     @Test func filtersStandardInputWithTheEmbeddedDefault() throws {
         let outcome = try Self.run([], stdin: "Worth &euro;5\n\nKÉ™lbÉ™cÉ™r  rayonu\n")
         #expect(outcome.status == 0)
-        #expect(outcome.stdout == "Worth €5\n\nKəlbəcər rayonu\n")
+        #expect(outcome.stdout == "Worth EUR 5\n\nKalbajar rayonu\n")
         #expect(outcome.stderr.isEmpty)
     }
 
@@ -79,7 +79,7 @@ struct CLITests {
         let file = try Self.temporaryFile("from the file &amp; more\n", name: "a.txt")
         let outcome = try Self.run([file.path, "-"], stdin: "from stdin \\$5\n")
         #expect(outcome.status == 0)
-        #expect(outcome.stdout == "from the file & more\nfrom stdin $5\n")
+        #expect(outcome.stdout == "from the file & more\nfrom stdin USD 5\n")
     }
 
     @Test func jsonLinesKeepUnknownFieldsAndAddAnnotations() throws {
@@ -87,7 +87,7 @@ struct CLITests {
         #expect(outcome.status == 0)
         #expect(
             outcome.stdout
-                == #"{"id": 7, "lang": "en", "text": "€5", "meta": {"k": [1, 2.50]},"annotations":[{"stage":"repair","start":0,"end":6,"source":"&euro;","replacement":"€","data":{"kind":"entity"}}]}"#
+                == #"{"id": 7, "lang": "en", "text": "EUR 5", "meta": {"k": [1, 2.50]},"annotations":[{"stage":"repair","start":0,"end":6,"source":"&euro;","replacement":"€","data":{"kind":"entity"}},{"stage":"money","start":0,"end":7,"source":"&euro;5","replacement":"EUR 5","data":{"amount":"5","currency":"EUR"}}]}"#
                 + "\n")
     }
 
@@ -224,8 +224,8 @@ struct CLITests {
     @Test func scopeNamesLeavesCommonWords() throws {
         let all = try Self.run(["--stages", "transliterate", "--from", "az"], stdin: "Şuşa şəhəri\n")
         #expect(all.stdout == "Shusha shahari\n")
-        let names = try Self.run(["--stages", "transliterate", "--from", "az", "--scope", "names"], stdin: "Şuşa şəhəri\n")
-        #expect(names.stdout == "Shusha şəhəri\n")
+        let names = try Self.run(["--stages", "transliterate", "--from", "az", "--scope", "names"], stdin: "Bu gün Şuşa şəhəri\n")
+        #expect(names.stdout == "Bu gün Shusha şəhəri\n")
     }
 
     @Test func customRulesErrorNamesTheRulesFile() throws {

@@ -4,13 +4,16 @@ import Testing
 
 @Suite("Configuration")
 struct ConfigurationTests {
-    @Test func embeddedDefaultRunsRepair() throws {
+    @Test func embeddedDefaultRunsTheFullPipeline() throws {
         let configuration = try Configuration(yaml: Configuration.embeddedDefaultYAML, path: "default")
         #expect(configuration.target == .en)
         #expect(configuration.source == .auto)
-        #expect(configuration.stages.map(\.name) == ["repair"])
+        let order = ["repair", "glossary", "transliterate", "money"]
+        #expect(configuration.stages.map(\.name) == order)
         let pipeline = try configuration.makePipeline()
-        #expect(pipeline.stages.map(\.name) == ["repair"])
+        #expect(pipeline.stages.map(\.name) == order)
+        #expect((pipeline.stages[2] as? TransliterationStage)?.scope == .names)
+        #expect((pipeline.stages[1] as? GlossaryStage)?.glossaries.map(\.name) == ["places-caucasus", "organizations", "people"])
     }
 
     @Test func readsStagesWithOptions() throws {

@@ -86,7 +86,32 @@ public struct GlossaryStage: Stage {
             guard !matches.isEmpty else { return }
             let forms = targetForms[target.ordinal]
             edits.reserveCapacity(matches.count)
-            for match in matches {
+            var index = 0
+            while index < matches.count {
+                var match = matches[index]
+                index += 1
+                // "Full name (ACRONYM)" of one entity: writing the canonical form twice
+                // ("ANAMA (ANAMA)") says nothing. A full name already in the target language stays
+                // with its acronym; a foreign one becomes the canonical form, once.
+                if policy == .replace, index < matches.count, let closing = Self.bracketed(match, matches[index], in: bytes),
+                    matcher.aliases[Int(match.alias)].entry == matcher.aliases[Int(matches[index].alias)].entry
+                {
+                    if matcher.aliases[Int(match.alias)].language == target {
+                        // Both as written, still annotated.
+                        for kept in [match, matches[index]] {
+                            if let edit = edit(for: kept, in: bytes, target: target, forms: forms, describe: context.recordsEdits, keep: true) { edits.append(edit) }
+                        }
+                        index += 1
+                        continue
+                    }
+                    index += 1
+                    guard var edit = edit(for: match, in: bytes, target: target, forms: forms, describe: context.recordsEdits) else { continue }
+                    match.range = match.range.lowerBound..<closing
+                    edit.range = match.range
+                    if context.recordsEdits, edit.replacement == String(decoding: UnsafeBufferPointer(rebasing: bytes[edit.range]), as: UTF8.self) { continue }
+                    edits.append(edit)
+                    continue
+                }
                 if let edit = edit(for: match, in: bytes, target: target, forms: forms, describe: context.recordsEdits) { edits.append(edit) }
             }
         }
@@ -95,7 +120,9 @@ public struct GlossaryStage: Stage {
     }
 
     /// The edit for one match, or nil when it changes nothing and no one reads annotations.
-    private func edit(for match: GlossaryMatcher.Match, in bytes: UnsafeBufferPointer<UInt8>, target: LanguageTag, forms: TargetForms, describe: Bool) -> Edit? {
+    private func edit(
+        for match: GlossaryMatcher.Match, in bytes: UnsafeBufferPointer<UInt8>, target: LanguageTag, forms: TargetForms, describe: Bool, keep: Bool = false
+    ) -> Edit? {
         let alias = matcher.aliases[Int(match.alias)]
         let entryIndex = Int(alias.entry)
         let entry = entries[entryIndex]
@@ -110,7 +137,7 @@ public struct GlossaryStage: Stage {
         let ending = endingStart < match.range.upperBound ? slice(endingStart..<match.range.upperBound) : ""
         var canonical = forms.canonical[entryIndex]
         var replacement: String?
-        if forms.keys[entryIndex] == alias.nameKey {
+        if keep || forms.keys[entryIndex] == alias.nameKey {
             // Already the canonical form (in any case): leave it as written.
             replacement = nil
         } else {
@@ -143,6 +170,16 @@ public struct GlossaryStage: Stage {
         var data = ["id": entry.id, "type": entry.type.rawValue, "canonical": canonical, "glossary": glossaryNames[entryIndex]]
         if !ending.isEmpty { data["suffix"] = ending }
         return Edit(stage: name, range: match.range, replacement: replacement ?? slice(match.range), data: data)
+    }
+
+    /// Where `second` ends with its closing bracket, when it stands in brackets right after
+    /// `first`: `first (second)`.
+    private static func bracketed(_ first: GlossaryMatcher.Match, _ second: GlossaryMatcher.Match, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let between = UnsafeBufferPointer(rebasing: bytes[first.range.upperBound..<second.range.lowerBound])
+        guard between.elementsEqual([0x20, 0x28]) || between.elementsEqual([0x28]) else { return nil }
+        let end = second.range.upperBound
+        guard second.stemEnd == end, end < bytes.count, bytes[end] == 0x29 else { return nil }
+        return end + 1
     }
 
     /// Whether the letters of a span are all capitals (two or more): `ŞUŞA`, not `Şuşa` or `Ş`.

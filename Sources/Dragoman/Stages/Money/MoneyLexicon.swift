@@ -49,6 +49,11 @@ enum MoneyLexicon {
         "us", "u.s.", "swiss", "türk", "швейцарских", "isviçre", "american", "british", "turkish", "abd", "abş", "турецких",
         "турецкая", "ամն", "azerbaijani", "armenian", "russian", "georgian",
     ]
+    /// Glossary entities that qualify a currency word when they stand next to it (`ABD doları`,
+    /// `долларов США`, `francs suisses`): the money stage takes their spans into the amount.
+    static let qualifierEntities: Set<String> = [
+        "united-states", "switzerland", "united-kingdom", "turkiye", "azerbaijan", "armenia", "russia", "georgia",
+    ]
     /// Currency words that name money only with a qualifier: "pounds" alone is a weight, "livres"
     /// alone a book or a weight (`pounds sterling`, `British pounds`, `livres sterling`).
     static let needQualifier: Set<String> = ["pound", "livre"]

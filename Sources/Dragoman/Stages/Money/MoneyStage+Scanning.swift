@@ -2,7 +2,10 @@ extension MoneyStage {
     /// The amount whose number starts at `start`, if a currency goes with it.
     /// `language` is asked only when the number may be an amount: most numbers are not, and the
     /// record's language may need detection.
-    static func amount(in bytes: UnsafeBufferPointer<UInt8>, number first: WrittenNumber, floor: Int, language: () -> LanguageTag, scratch: inout [UInt8]) -> Found? {
+    static func amount(
+        in bytes: UnsafeBufferPointer<UInt8>, number first: WrittenNumber, floor: Int, language: () -> LanguageTag, scratch: inout [UInt8],
+        qualifiers: [Range<Int>] = []
+    ) -> Found? {
         let start = first.range.lowerBound
         let prefix = Self.prefix(in: bytes, before: start, floor: floor)
         var end = first.range.upperBound
@@ -23,14 +26,14 @@ extension MoneyStage {
         }
         var currency = prefix?.currency
         if currency == nil {
-            guard let (iso, suffixEnd) = Self.suffix(in: bytes, at: end, afterMagnitude: power > 0, scratch: &scratch) else { return nil }
+            guard let (iso, suffixEnd) = Self.suffix(in: bytes, at: end, afterMagnitude: power > 0, scratch: &scratch, qualifiers: qualifiers) else { return nil }
             currency = iso
             end = suffixEnd
         }
         guard let currency else { return nil }
         let english = prefix?.english ?? false
-        guard let low = first.value(in: bytes, language: language, englishStyle: english) else { return nil }
-        let high = second?.value(in: bytes, language: language, englishStyle: english)
+        guard let low = first.value(in: bytes, language: language, englishStyle: english, amount: power == 0) else { return nil }
+        let high = second?.value(in: bytes, language: language, englishStyle: english, amount: power == 0)
         if second != nil && high == nil { return nil }
         let amountStart = prefix?.start ?? start
         return Found(
@@ -258,9 +261,23 @@ extension MoneyStage {
 
     /// The currency after the number (and magnitude): a sign, a code, or a currency word with its
     /// qualifiers (`US dollars`, `livres sterling`, `долларов США`, `d'euros`, `TL'lik`).
-    private static func suffix(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, afterMagnitude: Bool, scratch: inout [UInt8]) -> (String, Int)? {
+    /// A span the glossary wrote for a country that qualifies a currency (`United States` for
+    /// `США` in `долларов США`), starting at `position`: where it ends.
+    private static func qualifier(at position: Int, in qualifiers: [Range<Int>]) -> Int? {
+        qualifiers.first { $0.lowerBound == position }?.upperBound
+    }
+
+    private static func suffix(
+        in bytes: UnsafeBufferPointer<UInt8>, at start: Int, afterMagnitude: Bool, scratch: inout [UInt8], qualifiers: [Range<Int>] = []
+    ) -> (String, Int)? {
         for attempt in 0..<2 {
-            guard let position = attempt == 0 ? start : space(in: bytes, at: start) else { continue }
+            guard var position = attempt == 0 ? start : space(in: bytes, at: start) else { continue }
+            // A country the glossary already wrote, before the currency word ("ABD doları").
+            var qualified = false
+            if let afterQualifier = qualifier(at: position, in: qualifiers), let afterSpace = space(in: bytes, at: afterQualifier) {
+                position = afterSpace
+                qualified = true
+            }
             if let (iso, end) = suffixSymbol(in: bytes, at: position) { return (iso, end) }
             guard var (end, scalars) = lowerWord(in: bytes, at: position, into: &scratch) else { continue }
             let raw = UnsafeBufferPointer(rebasing: bytes[position..<end])
@@ -282,7 +299,6 @@ extension MoneyStage {
                     }
                 }
             }
-            var qualified = false
             // "millions de $".
             if afterMagnitude && word.elementsEqual([0x64, 0x65]), let afterSpace = space(in: bytes, at: end),
                 let (iso, symbolEnd) = suffixSymbol(in: bytes, at: afterSpace)
@@ -307,7 +323,10 @@ extension MoneyStage {
             if word.elementsEqual("руб".utf8), abbreviationStop(in: bytes, at: end) { end += 1 }
             let needsQualifier = MoneyLexicon.needQualifierBytes.contains { word.starts(with: $0) }
             var after: [UInt8] = []
-            if let afterSpace = space(in: bytes, at: end), let (afterEnd, _) = lowerWord(in: bytes, at: afterSpace, into: &after),
+            if let afterSpace = space(in: bytes, at: end), let afterQualifier = qualifier(at: afterSpace, in: qualifiers) {
+                end = afterQualifier
+                qualified = true
+            } else if let afterSpace = space(in: bytes, at: end), let (afterEnd, _) = lowerWord(in: bytes, at: afterSpace, into: &after),
                 isOne(of: MoneyLexicon.qualifiersAfterBytes, after[...])
             {
                 end = afterEnd

@@ -62,6 +62,10 @@ public struct MoneyStage: Stage {
         var found: [Found] = []
         var plain: [(WrittenNumber, ExactDecimal)] = []
         var language: LanguageTag?
+        // Countries the glossary wrote may qualify a currency word (долларов США → долларов United States).
+        let qualifiers = context.marks.compactMap { mark in
+            mark.stage == "glossary" && MoneyLexicon.qualifierEntities.contains(mark.data["id"] ?? "") ? mark.range : nil
+        }
         text.withUTF8Buffer { bytes in
             var index = 0
             var floor = 0
@@ -85,7 +89,7 @@ public struct MoneyStage: Stage {
                     return resolved
                 }
                 let number = WrittenNumber.read(bytes, at: index)
-                if let amount = Self.amount(in: bytes, number: number, floor: floor, language: recordLanguage, scratch: &scratch) {
+                if let amount = Self.amount(in: bytes, number: number, floor: floor, language: recordLanguage, scratch: &scratch, qualifiers: qualifiers) {
                     found.append(amount)
                     floor = amount.range.upperBound
                     index = amount.range.upperBound

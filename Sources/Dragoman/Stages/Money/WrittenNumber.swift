@@ -50,7 +50,12 @@ struct WrittenNumber {
     ///
     /// `language` is asked only when the reading depends on it (one `.` or `,` before exactly three
     /// digits): detecting a record's language is not free.
-    func value(in bytes: UnsafeBufferPointer<UInt8>, language: () -> LanguageTag, englishStyle: Bool) -> ExactDecimal? {
+    ///
+    /// `amount`: the number is an amount of money with no magnitude word. Then one separator
+    /// before exactly three digits is grouping in every language (`EUR 400,000` in a Turkish text,
+    /// `400.000 avro` in an English one): money is not written to three decimals, and Dragoman's
+    /// own output must read back as the same amount.
+    func value(in bytes: UnsafeBufferPointer<UInt8>, language: () -> LanguageTag, englishStyle: Bool, amount: Bool = false) -> ExactDecimal? {
         func text(_ ranges: some Sequence<Range<Int>>) -> String {
             var utf8: [UInt8] = []
             for range in ranges { utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
@@ -64,7 +69,9 @@ struct WrittenNumber {
         // One point-like separator at the end is the decimal point unless it is followed by exactly
         // three digits and is not the writer's decimal point (400.000 in Turkish, 1,500 in English).
         var isDecimal = pointLike && sameAsLast == 1
-        if isDecimal && lastGroup.count == 3 {
+        if isDecimal && lastGroup.count == 3 && amount {
+            isDecimal = false
+        } else if isDecimal && lastGroup.count == 3 {
             let preferred: UInt32 = englishStyle || language() == .en ? 0x2E : 0x2C  // the decimal point
             isDecimal = lastSeparator == preferred
         }

@@ -12,6 +12,8 @@
 /// of the language, and never a span the glossary stage wrote (glossary forms win: `Bakı` → `Baku`,
 /// not `Baki`).
 ///
+/// Records for a target written in another script (ru, hy, az-Cyrl) pass unchanged.
+///
 /// Each change is annotated with `data: {"scheme": …, "from": language}`.
 /// Before: `Ստեփանակերտ` (hy) — after: `Stepanakert`.
 public struct TransliterationStage: Stage {
@@ -73,6 +75,8 @@ public struct TransliterationStage: Stage {
     }
 
     public func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
+        // Romanizing is for readers of Latin script: a Russian or Armenian target keeps its script.
+        guard context.target.writesLatin else { return StageResult(unchanged: text) }
         var scan = Scan()
         text.withUTF8Buffer { bytes in scan = romanize(bytes, context: context) }
         if let failure = scan.failure { throw .icu(failure) }
@@ -145,9 +149,7 @@ public struct TransliterationStage: Stage {
             guard engine.mayChange(word) else { continue }
             if scope == .names {
                 guard LetterMapTransliterator.isCapital(value) || (Unicode.Scalar(value)?.properties.isUppercase ?? false) else { continue }
-                if initialWord && NameStopWords.contains(String(decoding: word, as: UTF8.self).lowercased(), language: language) {
-                    continue
-                }
+                if initialWord && !Self.isNameAtSentenceStart(word, at: wordStart..<end, in: bytes, language: language) { continue }
             }
             // Glossary forms win over rules, in either scope.
             if !glossarySpans.isEmpty {
@@ -178,6 +180,57 @@ public struct TransliterationStage: Stage {
         if scan.changed { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count])) }
         scan.output = output
         return scan
+    }
+
+    /// Whether a capitalized word that starts a sentence is a name. Every sentence's first word is
+    /// capitalized, so it counts as a name only when it is not a common word of the language (the
+    /// stop list) and something else says so: the next word is capitalized too (`Ильхам Алиев
+    /// заявил`), or the record writes the word capitalized inside a sentence as well. Otherwise
+    /// (`Крупнейший взнос…`) it stays as written: an untouched name is better than a romanized
+    /// common word.
+    static func isNameAtSentenceStart(_ word: UnsafeBufferPointer<UInt8>, at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag) -> Bool {
+        if NameStopWords.contains(String(decoding: word, as: UTF8.self).lowercased(), language: language) { return false }
+        // The next word, after spaces.
+        var next = range.upperBound
+        while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+        if next > range.upperBound, next < bytes.count {
+            let value = UTF8Decoding.scalar(in: bytes, at: next).value
+            if LetterMapTransliterator.isCapital(value) { return true }
+        }
+        // The same word elsewhere, inside a sentence.
+        var searchFrom = 0
+        while let found = firstOccurrence(of: word, in: bytes, from: searchFrom) {
+            searchFrom = found + 1
+            let end = found + word.count
+            guard found != range.lowerBound else { continue }
+            let boundedBefore = found == 0 || !UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: UTF8Decoding.previousStart(in: bytes, before: found)).value)
+            let boundedAfter = end >= bytes.count || !UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: end).value)
+            guard boundedBefore && boundedAfter else { continue }
+            // Inside a sentence: the text before it, spaces and quotes aside, does not end one.
+            var before = found
+            while before > 0 {
+                let previous = UTF8Decoding.previousStart(in: bytes, before: before)
+                let value = UTF8Decoding.scalar(in: bytes, at: previous).value
+                if value == 0x20 || value == 0xA0 || value == 0x22 || value == 0xAB || value == 0x201C || value == 0x28 {
+                    before = previous
+                    continue
+                }
+                if !endsSentence(value) { return true }
+                break
+            }
+        }
+        return false
+    }
+
+    private static func firstOccurrence(of word: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = word.first, word.count <= bytes.count else { return nil }
+        var index = start
+        let last = bytes.count - word.count
+        while index <= last {
+            if bytes[index] == first, UnsafeBufferPointer(rebasing: bytes[index..<index + word.count]).elementsEqual(word) { return index }
+            index += 1
+        }
+        return nil
     }
 
     private static func endsSentence(_ value: UInt32) -> Bool {

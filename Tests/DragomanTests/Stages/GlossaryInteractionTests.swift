@@ -1,0 +1,46 @@
+import Testing
+
+@testable import Dragoman
+
+/// The glossary stage beside the others in the default pipeline: what one stage writes, the next
+/// must still understand.
+@Suite("Glossary with the other stages")
+struct GlossaryInteractionTests {
+    static let pipeline: Pipeline? = try? Configuration.embeddedDefault.makePipeline()
+
+    @Test("Full name and acronym of one entity are written once", arguments: [
+        ("Azərbaycan Respublikasının Minatəmizləmə Agentliyi (ANAMA) bildirib.", LanguageTag.az, "ANAMA bildirib."),
+        ("BMT-nin İnkişaf Proqramı (UNDP) vasitəsilə", .az, "UNDP vasitəsilə"),
+        ("The Azerbaijan National Agency for Mine Action (ANAMA) said.", .en, "The Azerbaijan National Agency for Mine Action (ANAMA) said."),
+    ])
+    func fullNameAndAcronym(text: String, language: LanguageTag, expected: String) throws {
+        let pipeline = try #require(Self.pipeline)
+        let result = try pipeline.normalize(text, language: language, target: .en)
+        #expect(result.text == expected)
+        #expect(result.annotations.contains { $0.stage == "glossary" }, "the entity is recorded even when the text stays")
+    }
+
+    @Test("A country the glossary wrote still qualifies the currency", arguments: [
+        ("Ещё 472 752 доллара США выделены.", LanguageTag.ru, "Ещё USD 472,752 выделены."),
+        ("Bağış 5 milyon ABD doları oldu.", .tr, "Bağış USD 5 million oldu."),
+        ("Франция выделит 400 000 евро.", .ru, "France выделит EUR 400,000."),
+    ])
+    func countryQualifiers(text: String, language: LanguageTag, expected: String) throws {
+        let pipeline = try #require(Self.pipeline)
+        #expect(try pipeline.normalize(text, language: language, target: .en).text == expected)
+    }
+
+    @Test("Transliteration leaves glossary spans alone, in either scope", arguments: [TransliterationStage.Scope.all, .names])
+    func transliterationLeavesGlossarySpans(scope: TransliterationStage.Scope) throws {
+        let glossary = try GlossaryStage(glossaries: [try Glossary.shipped("places-caucasus")])
+        let pipeline = Pipeline([glossary, try TransliterationStage(scope: scope)])
+        let text = try pipeline.normalize("Bu gün Bakıda və Dağlıq Qarabağın mərkəzində", language: .az, target: .en).text
+        #expect(text.hasPrefix(scope == .all ? "Bu gun Baku'da va Nagorno-Karabakh'ın" : "Bu gün Baku'da və Nagorno-Karabakh'ın"))
+    }
+
+    @Test func aTargetInAnotherScriptIsNotRomanized() throws {
+        let stage = try TransliterationStage(scope: .all)
+        let result = try Pipeline([stage]).normalize("Ստեփանակերտ", language: .hy, target: .ru)
+        #expect(result.text == "Ստեփանակերտ")
+    }
+}
