@@ -49,8 +49,11 @@ struct DragomanCommand: ParsableCommand {
         subcommands: [GlossaryCommand.self]
     )
 
-    @Option(name: .long, help: ArgumentHelp("Input and output format.", valueName: "text|jsonl"))
+    @Option(name: .long, help: ArgumentHelp("Input and output format; explain: text in, each record's changes marked [-old-]{+new+} and listed, for review.", valueName: "text|jsonl|explain"))
     var format: FormatOption = .text
+
+    @Flag(name: .long, help: "Same as --format explain.")
+    var explain = false
 
     @Option(name: .long, help: ArgumentHelp("Source language when a record names none: az, az-Cyrl, tr, hy, ru, fr, en, or auto (default: the config's, else auto).", valueName: "lang"))
     var from: String?
@@ -121,7 +124,8 @@ struct DragomanCommand: ParsableCommand {
         }
 
         var options = RunnerOptions()
-        options.format = format.runnerFormat
+        options.format = explain ? .explain : format.runnerFormat
+        options.color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         options.strictUTF8 = strict
         options.skipInvalidRecords = skipInvalid
         options.maxRecordBytes = maxRecordBytes
@@ -216,12 +220,13 @@ enum ScopeOption: String, ExpressibleByArgument, CaseIterable {
 
 /// `--format`; mirrors ``RunnerOptions/Format`` (the library does not know ArgumentParser).
 enum FormatOption: String, ExpressibleByArgument, CaseIterable {
-    case text, jsonl
+    case text, jsonl, explain
 
     var runnerFormat: RunnerOptions.Format {
         switch self {
         case .text: .text
         case .jsonl: .jsonl
+        case .explain: .explain
         }
     }
 }

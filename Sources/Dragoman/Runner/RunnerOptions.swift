@@ -6,6 +6,9 @@ public struct RunnerOptions: Sendable {
         case text
         /// JSON Lines: one object per line, `{"id": …, "lang": …, "text": …}`.
         case jsonl
+        /// Text in, and for review out: each record's output with every change marked and listed
+        /// (``Explanation``).
+        case explain
     }
 
     public var format: Format = .text
@@ -27,6 +30,8 @@ public struct RunnerOptions: Sendable {
     /// Count the changes of each stage in ``RunStatistics/changes``. Text output needs the edits
     /// for nothing else, so without it stages may skip describing their changes.
     public var countsChanges = true
+    /// With ``Format/explain``: colour the marks (for a terminal).
+    public var color = false
     /// Bytes asked of the input per read.
     public var readSize = 64 << 10
 

@@ -152,6 +152,7 @@ struct BatchProcessor: Sendable {
                     switch options.format {
                     case .text: try processText(bytes, into: &output)
                     case .jsonl: try processJSON(bytes, line: line, path: path, into: &output)
+                    case .explain: try processExplain(bytes, into: &output)
                     }
                     output.statistics.records += 1
                 } catch {
@@ -200,6 +201,14 @@ struct BatchProcessor: Sendable {
         let result = try pipeline.apply(to: text, context: context)
         Self.count(result.edits, into: &output.statistics)
         output.bytes.append(contentsOf: result.text.utf8)
+    }
+
+    private func processExplain(_ bytes: [UInt8], into output: inout BatchOutput) throws(DragomanError) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let context = StageContext(source: options.source, text: text, target: options.target)
+        let result = try pipeline.apply(to: text, context: context)
+        Self.count(result.edits, into: &output.statistics)
+        output.bytes.append(contentsOf: Explanation(input: text, result: result).rendered(color: options.color).utf8)
     }
 
     private func processJSON(_ bytes: [UInt8], line: Int, path: String, into output: inout BatchOutput) throws(DragomanError) {

@@ -82,3 +82,22 @@ struct GlossaryCLITests {
         #expect(outcome.stderr.contains("no shipped glossary 'places'"))
     }
 }
+
+/// `--explain` / `--format explain` from the command line.
+@Suite("dragoman --explain")
+struct ExplainCLITests {
+    @Test(arguments: [["--explain"], ["--format", "explain"]])
+    func explainMarksEachChange(arguments: [String]) throws {
+        let outcome = try CLITests.run(arguments + ["--from", "az"], stdin: "Şuşada 400 min avro.\n\nHeç nə.\n")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(
+            outcome.stdout == """
+                [-Şuşada-]{+Shusha'da+}[1] [-400 min avro-]{+EUR 400,000+}[2].
+                  [1] glossary (canonical Shusha, glossary places-caucasus, id shusha, suffix da, type place)
+                  [2] money (amount 400000, currency EUR)
+
+                Heç nə.
+
+                """)
+    }
+}

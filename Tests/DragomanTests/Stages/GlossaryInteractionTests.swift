@@ -20,6 +20,19 @@ struct GlossaryInteractionTests {
         #expect(result.annotations.contains { $0.stage == "glossary" }, "the entity is recorded even when the text stays")
     }
 
+    @Test("A suffix after an ASCII apostrophe or hyphen belongs to the name", arguments: [
+        // GlossaryFold once folded only the typographic apostrophe and hyphens, so `'` and `-`
+        // ended the match before the suffix: Karabağ'da came out as Karabakh'da by accident only.
+        ("Karabağ'da", LanguageTag.tr, "Karabağ'da", "da"), ("Şuşa'ya", .tr, "Şuşa'ya", "ya"), ("ANAMA-nın", .az, "ANAMA-nın", "nın"),
+        ("Kars'ta", .tr, "Kars'ta", "ta"), ("Şuşa’da", .tr, "Şuşa’da", "da"),
+    ])
+    func suffixAfterSeparator(text: String, language: LanguageTag, source: String, suffix: String) throws {
+        let stage = try GlossaryStage(glossaries: try Glossary.shippedNames.map { try Glossary.shipped($0) })
+        let result = try Pipeline([stage]).normalize(text, language: language, target: .en)
+        #expect(result.annotations.first?.source == source)
+        #expect(result.annotations.first?.data["suffix"] == suffix)
+    }
+
     @Test("A country the glossary wrote still qualifies the currency", arguments: [
         ("Ещё 472 752 доллара США выделены.", LanguageTag.ru, "Ещё USD 472,752 выделены."),
         ("Bağış 5 milyon ABD doları oldu.", .tr, "Bağış USD 5 million oldu."),
