@@ -27,6 +27,7 @@ public struct Glossary: Sendable, Hashable {
     /// The glossary format version this Dragoman reads.
     public static let currentVersion = 1
 
+    /// What an entry names.
     public enum EntryType: String, Sendable, Hashable, CaseIterable {
         case place, person, org, term
     }

@@ -60,6 +60,7 @@ public struct StageSpec: Sendable, Hashable {
 
 /// Makes stages from their config entries, by stable name.
 public struct StageRegistry: Sendable {
+    /// Makes a stage from its config entry (rejecting unknown options).
     public typealias Factory = @Sendable (StageSpec) throws(DragomanError) -> any Stage
 
     private var factories: [String: Factory]

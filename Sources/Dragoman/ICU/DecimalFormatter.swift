@@ -59,6 +59,7 @@ public final class DecimalFormatter: @unchecked Sendable {
 
 /// Currency names from CLDR, through ICU (`ucurr`).
 public enum CurrencyNames {
+    /// CLDR currency name forms.
     public enum Style: Int32, Sendable {
         case symbol = 0, longName = 1, narrowSymbol = 2
     }

@@ -18,6 +18,7 @@ public struct GlossaryStage: Stage {
     public static let stageName = "glossary"
     public var name: String { Self.stageName }
 
+    /// What is written for a match.
     public enum Policy: String, Sendable, CaseIterable {
         /// Write the canonical form.
         case replace

@@ -14,6 +14,7 @@
 /// target locale. Each amount's annotation carries `amount` (exact decimal) and `currency`
 /// (`low`/`high` for a range such as `$5-10 million`).
 public struct MoneyStage: Stage {
+    /// How an amount is written: `EUR 400,000` (code), `€400,000` (symbol), `400,000 euros` (name).
     public enum Style: String, Sendable, CaseIterable {
         /// `EUR 400,000`
         case code

@@ -17,6 +17,7 @@
 /// Each change is annotated with `data: {"scheme": …, "from": language}`.
 /// Before: `Ստեփանակերտ` (hy) — after: `Stepanakert`.
 public struct TransliterationStage: Stage {
+    /// Which words change: every word of a transliterated language, or proper names only.
     public enum Scope: String, Sendable, CaseIterable {
         case all, names
     }
