@@ -55,10 +55,12 @@ import Testing
     }
 
     /// Every paragraph of each sample article is detected as the article's language.
-    @Test(arguments: [
-        ("az-mina-temizleme.txt", LanguageTag.az), ("en-demining-funding.txt", .en), ("fr-deminage.txt", .fr),
-        ("hy-akanazercum.txt", .hy), ("ru-razminirovanie.txt", .ru), ("tr-mayin-temizleme.txt", .tr),
-    ])
+    /// Every article of `corpora/`, with the language its file name starts with.
+    static let corpusArticles: [(String, LanguageTag)] = CorpusGoldenTests.articles.compactMap { name in
+        (try? LanguageTag(parsing: String(name.prefix { $0 != "-" }))).map { (name + ".txt", $0) }
+    }
+
+    @Test(arguments: corpusArticles)
     func corpusParagraphsAreDetectedInTheirLanguage(file: String, expected: LanguageTag) throws {
         let url = GoldenFile.repositoryRoot.appendingPathComponent("corpora").appendingPathComponent(file)
         let text = try String(contentsOf: url, encoding: .utf8)

@@ -33,6 +33,17 @@ struct GlossaryInteractionTests {
         #expect(result.annotations.first?.data["suffix"] == suffix)
     }
 
+    @Test("Forms found in the new corpus articles", arguments: [
+        // Capitals write the ligature և as ԵՎ; the possessive's ending stays with the new name.
+        ("ԵՐԵՎԱՆ, նոյեմբերի 14։", LanguageTag.hy, "YEREVAN, նոյեմբերի 14։"),
+        ("Britain’s contribution", .en, "United Kingdom’s contribution"),
+        ("Britain's contribution", .en, "United Kingdom's contribution"),
+    ])
+    func corpusForms(text: String, language: LanguageTag, expected: String) throws {
+        let pipeline = try #require(Self.pipeline)
+        #expect(try pipeline.normalize(text, language: language, target: .en).text == expected)
+    }
+
     @Test("A country the glossary wrote still qualifies the currency", arguments: [
         ("Ещё 472 752 доллара США выделены.", LanguageTag.ru, "Ещё USD 472,752 выделены."),
         ("Bağış 5 milyon ABD doları oldu.", .tr, "Bağış USD 5 million oldu."),

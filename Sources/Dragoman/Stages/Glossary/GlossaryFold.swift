@@ -67,6 +67,16 @@ enum GlossaryFold {
         return result
     }
 
+    /// Lower-cased scalars by Unicode's default rules, with nothing else folded: whether writing
+    /// one form for another changes more than case (`İstanbul` → `Istanbul` does: the dot goes).
+    static func lowerScalars(_ text: String) -> [UInt32] {
+        var result: [UInt32] = []
+        for scalar in text.unicodeScalars {
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars { result.append(lower.value) }
+        }
+        return result
+    }
+
     /// The case fold of a text as a string (for comparing aliases).
     static func caseKey(_ text: String) -> String {
         var key = ""

@@ -17,7 +17,7 @@ struct GlossaryMatcher: Sendable {
     struct Alias: Sendable {
         var entry: Int32
         var language: LanguageTag
-        /// The alias as the glossary writes it, and its case-folded scalars.
+        /// The alias as the glossary writes it, and its lower-cased scalars (``GlossaryFold/lowerScalars(_:)``).
         var name: String
         var nameKey: [UInt32]
         /// The alias's own scalars (stems only, one space between words), case-folded: what a
@@ -78,7 +78,13 @@ struct GlossaryMatcher: Sendable {
         for (entryIndex, entry) in entries.enumerated() {
             let strictness: Strictness = entry.caseSensitive ? .exact : (diacriticsInsensitive[entryIndex] ? .loose : .diacritics)
             for language in LanguageTag.allCases {
-                for name in entry.names[language] ?? [] {
+                // Armenian writes the ligature և in lower case and ԵՎ in capitals (ԵՐԵՎԱՆ for
+                // Երևան): an alias with և is also stored with եվ.
+                var names = entry.names[language] ?? []
+                if language == .hy {
+                    names += names.filter { $0.contains("\u{0587}") }.map { $0.replacingLigature() }
+                }
+                for name in names {
                     let words = name.split(whereSeparator: { GlossaryFold.punctuation($0.unicodeScalars.first?.value ?? 0) == 0x20 }).map(String.init)
                     guard !words.isEmpty else { continue }
                     let classified = Inflection.classify(words: words, language: language)
@@ -106,7 +112,7 @@ struct GlossaryMatcher: Sendable {
                     }
                     let alias = Int32(aliases.count)
                     aliases.append(
-                        Alias(entry: Int32(entryIndex), language: language, name: name, nameKey: GlossaryFold.caseScalars(name), caseKey: caseKey, exactKey: exactKey, strictness: strictness, lastInflection: last))
+                        Alias(entry: Int32(entryIndex), language: language, name: name, nameKey: GlossaryFold.lowerScalars(name), caseKey: caseKey, exactKey: exactKey, strictness: strictness, lastInflection: last))
                     builder.terminals[node, default: []].append(alias)
                 }
             }
@@ -345,5 +351,16 @@ struct GlossaryMatcher: Sendable {
                 return
             }
         }
+    }
+}
+
+extension String {
+    /// The Armenian ligature և written out as եվ (reformed orthography's capitals: ԵՎ).
+    fileprivate func replacingLigature() -> String {
+        var result = ""
+        for scalar in unicodeScalars {
+            if scalar == "\u{0587}" { result += "\u{0565}\u{057E}" } else { result.unicodeScalars.append(scalar) }
+        }
+        return result
     }
 }

@@ -139,7 +139,8 @@ public struct GlossaryStage: Stage {
         var canonical = forms.canonical[entryIndex]
         var replacement: String?
         if keep || forms.keys[entryIndex] == alias.nameKey {
-            // Already the canonical form (in any case): leave it as written.
+            // Already the canonical form (in any case, and only case: İstanbul is not Istanbul):
+            // leave it as written.
             replacement = nil
         } else {
             if !entry.caseSensitive && Self.allCapitals(UnsafeBufferPointer(rebasing: bytes[match.range.lowerBound..<match.stemEnd])) {
@@ -147,7 +148,10 @@ public struct GlossaryStage: Stage {
             }
             var written = canonical
             if !ending.isEmpty, let inflection {
-                if inflection.keepsSuffix {
+                if case .english = inflection.family {
+                    // The possessive keeps its own apostrophe: Britain’s → United Kingdom’s.
+                    written += ending
+                } else if inflection.keepsSuffix {
                     switch suffix {
                     case .apostrophe: written += (target == .az ? "" : "'") + ending
                     case .attach: written += ending
@@ -206,7 +210,7 @@ public struct GlossaryStage: Stage {
 
         init(entries: [Glossary.Entry], target: LanguageTag, style: String?) {
             canonical = entries.map { $0.canonical(for: target, style: style) }
-            keys = canonical.map(GlossaryFold.caseScalars)
+            keys = canonical.map(GlossaryFold.lowerScalars)
         }
     }
 

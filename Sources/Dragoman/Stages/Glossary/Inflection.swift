@@ -117,10 +117,14 @@ struct Inflection: Hashable, Sendable {
 
     /// Suffix templates: A (a/e, az a/ə), I (ı/i/u/ü), D (d, tr t after a voiceless sound),
     /// Y and N (buffer consonants after a vowel), K (az/tr accusative buffer: az n, tr y).
-    private static let firstSuffixes = ["DA", "DAn", "YA", "KI", "NIn", "YlA", "DAkI", "lI", "lAr", "DIr", "cA", "ylA"]
+    /// The N forms of the cases are those after a possessive ending, which takes the pronominal n:
+    /// `Xəzər dənizində`, `Laçın dəhlizindən`, `Hazar Denizi'ne`, `Van Gölü'nü`.
+    private static let firstSuffixes = [
+        "DA", "DAn", "YA", "KI", "NIn", "YlA", "DAkI", "lI", "lAr", "DIr", "cA", "ylA", "NdA", "NdAn", "NA", "NI", "NdAkI",
+    ]
     private static let followers: [String: [String]] = [
         "DAkI": ["lAr", "nI", "nIn", "nA", "ndA", "ndAn"],
-        "lI": ["lAr", "YA", "DIr", "nIn", "lArIn"],
+        "lI": ["lAr", "YA", "DIr", "nIn", "lArIn", "lArA", "lArI", "lArDA", "lArDAn"],
         "lAr": ["DA", "DAn", "A", "I", "In", "lA", "DIr"],
         "DAn": ["DIr"],
         "DA": ["DIr"],
@@ -152,7 +156,8 @@ struct Inflection: Hashable, Sendable {
                 return ["ый", "ий", "ой", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ая", "яя", "ую", "юю", "ое", "ее", "ые", "ие", "ых", "их", "ыми", "ими"]
             }
         case .armenian:
-            return ["", "ի", "ից", "ում", "ով", "ը", "ն", "ին", "ու", "ուն"]
+            // After a final vowel (Մոսկվա) a յ comes before the ending: Մոսկվայում, Մոսկվայից.
+            return ["", "ի", "ից", "ում", "ով", "ը", "ն", "ին", "ու", "ուն", "յի", "յից", "յում", "յով", "յին"]
         case .english:
             return ["", "'s", "'"]
         }
