@@ -68,7 +68,8 @@ public struct Glossary: Sendable, Hashable {
             if let style, let form = styles[style]?[target] { return form }
             if let form = canonical[target] ?? names[target]?.first { return form }
             if let style, let form = styles[style]?[.en] { return form }
-            return canonical[.en] ?? names[.en]?.first ?? names.values.first?.first ?? id
+            // In a fixed language order: a dictionary's own order changes from run to run.
+            return canonical[.en] ?? names[.en]?.first ?? LanguageTag.allCases.lazy.compactMap { names[$0]?.first }.first ?? id
         }
     }
 
@@ -94,6 +95,18 @@ public struct Glossary: Sendable, Hashable {
     public var entries: [Entry]
     /// The file it was read from, for messages.
     public var path: String?
+    /// Whether ``check(_:)`` found nothing in this glossary alone (set by parsing; a stage built
+    /// from it alone need not check again). Not part of equality.
+    var checkedAlone = false
+
+    public static func == (lhs: Glossary, rhs: Glossary) -> Bool {
+        lhs.name == rhs.name && lhs.diacriticsInsensitive == rhs.diacriticsInsensitive && lhs.entries == rhs.entries && lhs.path == rhs.path
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(entries.count)
+    }
 
     public init(name: String, entries: [Entry], diacriticsInsensitive: Bool = false, path: String? = nil) {
         self.name = name
@@ -120,7 +133,10 @@ public struct Glossary: Sendable, Hashable {
         var problems: [Problem] = []
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The basic resolver reads every scalar as text (`no` stays the word no, not false) and
+            // skips the default resolver's regular expressions: a third of the load time of a
+            // 100,000-alias glossary.
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             return (nil, [Self.syntaxProblem(error, path: path)])
         } catch {
@@ -181,8 +197,10 @@ public struct Glossary: Sendable, Hashable {
         }
         if version == nil { problems.append(Problem("missing 'version: \(currentVersion)'", at: at(root))) }
         if !sawEntries { problems.append(Problem("missing 'entries'", at: at(root))) }
-        let glossary = Glossary(name: name, entries: entries, diacriticsInsensitive: insensitive, path: path)
-        problems += check([glossary])
+        var glossary = Glossary(name: name, entries: entries, diacriticsInsensitive: insensitive, path: path)
+        let conflicts = check([glossary])
+        glossary.checkedAlone = conflicts.isEmpty
+        problems += conflicts
         return (glossary, problems)
     }
 
@@ -292,25 +310,27 @@ public struct Glossary: Sendable, Hashable {
     /// letters folded, so `İstanbul` and `ISTANBUL` are one alias).
     public static func check(_ glossaries: [Glossary]) -> [Problem] {
         var problems: [Problem] = []
-        var ids: [String: Entry] = [:]
-        var aliases: [String: (entry: Entry, alias: String)] = [:]
+        // Ids and locations only: storing whole entries copied their dictionaries on every resize.
+        var ids: [String: SourceLocation?] = [:]
+        var aliases: [AliasKey: (id: String, location: SourceLocation?)] = [:]
         for glossary in glossaries {
             for entry in glossary.entries {
                 if let first = ids[entry.id] {
-                    problems.append(Problem("duplicate id '\(entry.id)' (first at \(first.location.map { "\($0)" } ?? "?"))", at: entry.location))
+                    problems.append(Problem("duplicate id '\(entry.id)' (first at \(first.map { "\($0)" } ?? "?"))", at: entry.location))
                 } else {
-                    ids[entry.id] = entry
+                    ids[entry.id] = entry.location
                 }
                 for language in LanguageTag.allCases {
                     for alias in entry.names[language] ?? [] {
-                        let key = language.rawValue + "\u{0}" + (entry.caseSensitive ? alias : GlossaryFold.caseKey(alias))
-                        if let claimed = aliases[key], claimed.entry.id != entry.id {
+                        let key = AliasKey(language: language, folded: entry.caseSensitive ? alias : GlossaryFold.caseKey(alias))
+                        if let claimed = aliases[key] {
+                            guard claimed.id != entry.id else { continue }
                             problems.append(
                                 Problem(
-                                    "alias '\(alias)' (\(language.rawValue)) of '\(entry.id)' is already an alias of '\(claimed.entry.id)' (at \(claimed.entry.location.map { "\($0)" } ?? "?"))",
+                                    "alias '\(alias)' (\(language.rawValue)) of '\(entry.id)' is already an alias of '\(claimed.id)' (at \(claimed.location.map { "\($0)" } ?? "?"))",
                                     at: entry.location))
-                        } else if aliases[key] == nil {
-                            aliases[key] = (entry, alias)
+                        } else {
+                            aliases[key] = (entry.id, entry.location)
                         }
                     }
                 }
@@ -352,6 +372,11 @@ public struct Glossary: Sendable, Hashable {
             }
         }
         return try load(path: ConfigFiles.resolve(item, relativeTo: location?.path))
+    }
+
+    private struct AliasKey: Hashable {
+        var language: LanguageTag
+        var folded: String
     }
 
     /// `places-caucasus` for `glossaries/places-caucasus.yaml`.

@@ -1,4 +1,3 @@
-internal import Synchronization
 
 /// A record's language, detected only if a stage asks for it.
 ///
@@ -9,7 +8,7 @@ internal import Synchronization
 final class LanguageResolver: Sendable {
     private let selection: LanguageSelection
     private let text: String
-    private let cache = Mutex<LanguageTag?>(nil)
+    private let cache = Locked<LanguageTag?>(nil)
 
     init(_ selection: LanguageSelection, text: String) {
         self.selection = selection

@@ -108,7 +108,7 @@ public struct MemorySource: ByteSource {
 
 /// Collects output in memory.
 public final class MemorySink: ByteSink {
-    private let storage = Mutex<[UInt8]>([])
+    private let storage = Locked<[UInt8]>([])
     private let writes = Atomic<Int>(0)
 
     public init() {}

@@ -4,7 +4,6 @@ internal import Glibc
 internal import Darwin
 #endif
 internal import Dispatch
-internal import Synchronization
 
 /// Runs a pipeline over a stream of records: bounded memory, output in input order, all cores busy,
 /// each batch of finished records written as soon as everything before it is written.
@@ -302,7 +301,7 @@ final class OrderedWriter<Sink: ByteSink>: Sendable {
 
     private let sink: Sink
     private let diagnostics: @Sendable (Diagnostic) -> Void
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let slots: DispatchSemaphore
     /// Limits how many batches are processed at once to the worker count (the queue is concurrent).
     private let workers: DispatchSemaphore

@@ -108,7 +108,7 @@ extension String {
 
 /// A sink whose reader goes away: writes from the given one on throw ``DragomanError/outputClosed``.
 private final class FailingSink: ByteSink {
-    private let state = Mutex<(writes: Int, bytes: [UInt8])>((0, []))
+    private let state = Locked<(writes: Int, bytes: [UInt8])>((0, []))
     private let failingFromWrite: Int
 
     init(failingFromWrite: Int) {

@@ -1,8 +1,8 @@
-import Synchronization
+@testable import Dragoman
 
 /// Collects values from `@Sendable` closures (stages, diagnostics handlers) running on any thread.
 final class Recorder<Value: Sendable>: Sendable {
-    private let storage = Mutex<[Value]>([])
+    private let storage = Locked<[Value]>([])
 
     init() {}
 

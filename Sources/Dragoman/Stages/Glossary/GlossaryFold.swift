@@ -67,15 +67,26 @@ enum GlossaryFold {
         return result
     }
 
-    /// Lower-cased scalars by Unicode's default rules, with nothing else folded: whether writing
-    /// one form for another changes more than case (`İstanbul` → `Istanbul` does: the dot goes).
+    /// Case-folded scalars (ICU's simple folding), with nothing else folded: whether writing one
+    /// form for another changes more than case (`İstanbul` → `Istanbul` does: the dot goes).
     static func lowerScalars(_ text: String) -> [UInt32] {
         var result: [UInt32] = []
+        result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            for lower in scalar.properties.lowercaseMapping.unicodeScalars { result.append(lower.value) }
+            let value = scalar.value
+            if value < 0x80 {
+                result.append(value >= 0x41 && value <= 0x5A ? value | 0x20 : value)
+            } else if value < UInt32(directLimit) {
+                result.append(strictTable[Int(value)])
+            } else {
+                result.append(UInt32(bitPattern: cicu_fold_case(Int32(bitPattern: value), 0)))
+            }
         }
         return result
     }
+
+    /// ICU's simple case folding and nothing else (İ stays İ), below ``directLimit``.
+    private static let strictTable: [UInt32] = (0..<UInt32(directLimit)).map { UInt32(bitPattern: cicu_fold_case(Int32(bitPattern: $0), 0)) }
 
     /// The case fold of a text as a string (for comparing aliases).
     static func caseKey(_ text: String) -> String {

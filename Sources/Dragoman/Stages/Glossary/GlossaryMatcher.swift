@@ -66,13 +66,14 @@ struct GlossaryMatcher: Sendable {
     init(entries: [Glossary.Entry], diacriticsInsensitive: [Bool]) {
         var builder = Builder()
         var aliases: [Alias] = []
-        var inflectionIndex: [Inflection: Int32] = [:]
+        // One Inflection (its endings generated) per family, not per alias.
+        var inflectionIndex: [Inflection.Family: Int32] = [:]
         var inflections: [Inflection] = []
-        func index(of inflection: Inflection) -> Int32 {
-            if let known = inflectionIndex[inflection] { return known }
+        func index(of family: Inflection.Family) -> Int32 {
+            if let known = inflectionIndex[family] { return known }
             let new = Int32(inflections.count)
-            inflections.append(inflection)
-            inflectionIndex[inflection] = new
+            inflections.append(Inflection(family))
+            inflectionIndex[family] = new
             return new
         }
         for (entryIndex, entry) in entries.enumerated() {
@@ -92,7 +93,7 @@ struct GlossaryMatcher: Sendable {
                     var caseKey: [UInt32] = []
                     var exactKey: [UInt32] = []
                     var last: Int32 = -1
-                    for (position, (stem, inflection)) in classified.enumerated() {
+                    for (position, (stem, family)) in classified.enumerated() {
                         if position > 0 {
                             node = builder.child(of: node, label: 0x20)
                             caseKey.append(0x20)
@@ -103,8 +104,8 @@ struct GlossaryMatcher: Sendable {
                             caseKey.append(GlossaryFold.caseFold(scalar.value))
                             exactKey.append(GlossaryFold.punctuation(scalar.value) ?? scalar.value)
                         }
-                        if let inflection {
-                            last = index(of: inflection)
+                        if let family {
+                            last = index(of: family)
                             node = builder.slot(of: node, inflection: last)
                         } else {
                             last = -1

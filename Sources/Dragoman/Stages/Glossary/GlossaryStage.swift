@@ -1,3 +1,4 @@
+
 /// Maps every written form of a known entity to the canonical form the style policy names, and
 /// records the entity.
 ///
@@ -45,13 +46,15 @@ public struct GlossaryStage: Stage {
     private let entries: [Glossary.Entry]
     private let glossaryNames: [String]
     private let matcher: GlossaryMatcher
-    /// By target ``LanguageTag/ordinal``: computed once, so a match costs no string folding.
-    private let targetForms: [TargetForms]
+    /// By target: computed on first use, so a match costs no string folding and a glossary of
+    /// 100,000 entries does not fold them for targets never asked for.
+    private let targetForms: TargetFormsCache
 
     /// - Throws: ``DragomanError/invalidConfiguration(_:at:)`` when the glossaries conflict (an id
     ///   twice, an alias claimed by two entities in one language).
     public init(glossaries: [Glossary], style: String? = nil, policy: Policy = .replace, suffix: SuffixJoin = .apostrophe) throws(DragomanError) {
-        let problems = Glossary.check(glossaries)
+        // A glossary parsed alone was checked then; glossaries together are checked here.
+        let problems = glossaries.count == 1 && glossaries[0].checkedAlone ? [] : Glossary.check(glossaries)
         if let first = problems.first {
             let more = problems.count > 1 ? " (and \(problems.count - 1) more; run `dragoman glossary check`)" : ""
             throw .invalidConfiguration(first.message + more, at: first.location)
@@ -73,7 +76,7 @@ public struct GlossaryStage: Stage {
         self.entries = entries
         self.glossaryNames = names
         matcher = GlossaryMatcher(entries: entries, diacriticsInsensitive: insensitive)
-        targetForms = LanguageTag.allCases.map { TargetForms(entries: entries, target: $0, style: style) }
+        targetForms = TargetFormsCache(entries: entries, style: style)
     }
 
     /// The number of aliases compiled.
@@ -85,7 +88,7 @@ public struct GlossaryStage: Stage {
         text.withUTF8Buffer { bytes in
             let matches = matcher.matches(in: bytes)
             guard !matches.isEmpty else { return }
-            let forms = targetForms[target.ordinal]
+            let forms = targetForms.forms(for: target)
             edits.reserveCapacity(matches.count)
             var index = 0
             while index < matches.count {
@@ -201,6 +204,29 @@ public struct GlossaryStage: Stage {
             capitals += 1
         }
         return capitals > 1
+    }
+
+    /// ``TargetForms`` per target language, made when first asked for.
+    final class TargetFormsCache: Sendable {
+        private let entries: [Glossary.Entry]
+        private let style: String?
+        private let cache = Locked<[TargetForms?]>(Array(repeating: nil, count: LanguageTag.allCases.count))
+
+        init(entries: [Glossary.Entry], style: String?) {
+            self.entries = entries
+            self.style = style
+        }
+
+        func forms(for target: LanguageTag) -> TargetForms {
+            if let made = cache.withLock({ $0[target.ordinal] }) { return made }
+            // Made outside the lock; two threads may both make it, one wins.
+            let made = TargetForms(entries: entries, target: target, style: style)
+            return cache.withLock { cached in
+                if let first = cached[target.ordinal] { return first }
+                cached[target.ordinal] = made
+                return made
+            }
+        }
     }
 
     /// Canonical forms and their case-folded scalars for one target language, per entry.

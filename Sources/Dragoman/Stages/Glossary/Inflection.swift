@@ -65,23 +65,24 @@ struct Inflection: Hashable, Sendable {
         endings = Set(Self.endings(of: family).map { Array($0.unicodeScalars.map { GlossaryFold.looseFold($0.value) }) })
     }
 
-    /// The inflection class and stem of each word of an alias in `language`, for the matcher.
-    /// Words that do not inflect get nil.
-    static func classify(words: [String], language: LanguageTag) -> [(stem: String, inflection: Inflection?)] {
-        var result: [(String, Inflection?)] = words.map { ($0, nil) }
+    /// The stem and inflection family of each word of an alias in `language`, for the matcher
+    /// (which makes one ``Inflection``, with its endings, per family). Words that do not inflect
+    /// get nil.
+    static func classify(words: [String], language: LanguageTag) -> [(stem: String, family: Family?)] {
+        var result: [(String, Family?)] = words.map { ($0, nil) }
         guard let last = words.last else { return [] }
         switch language {
         case .az, .tr:
-            result[words.count - 1] = (last, Inflection(turkicFamily(of: last, language: language)))
+            result[words.count - 1] = (last, turkicFamily(of: last, language: language))
         case .hy:
-            result[words.count - 1] = (last, Inflection(.armenian))
+            result[words.count - 1] = (last, .armenian)
         case .en:
-            result[words.count - 1] = (last, Inflection(.english))
+            result[words.count - 1] = (last, .english)
         case .ru:
             for (index, word) in words.enumerated() {
                 let attributive = index < words.count - 1
                 if let (stem, russianClass) = russianStem(of: word, attributive: attributive) {
-                    result[index] = (stem, Inflection(.russian(russianClass)))
+                    result[index] = (stem, .russian(russianClass))
                 }
             }
         case .fr, .azCyrl:

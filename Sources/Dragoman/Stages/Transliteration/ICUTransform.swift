@@ -1,4 +1,3 @@
-internal import Synchronization
 
 /// An ICU transliterator shared by all threads of a stage: ICU 72 serializes rule-based
 /// transliteration behind a process-wide lock anyway (measured: clones on two threads ran no faster
@@ -6,16 +5,16 @@ internal import Synchronization
 final class ICUTransform: Sendable {
     /// The ID or rules name, for annotations and errors.
     let name: String
-    private let transliterator: Mutex<Transliterator>
+    private let transliterator: Locked<Transliterator>
 
     init(id: String) throws(ICUError) {
         name = id
-        transliterator = Mutex(try Transliterator(id: id))
+        transliterator = Locked(try Transliterator(id: id))
     }
 
     init(rules: String, name: String) throws(ICUError) {
         self.name = name
-        transliterator = Mutex(try Transliterator(rules: rules, id: name))
+        transliterator = Locked(try Transliterator(rules: rules, id: name))
     }
 
     func apply(_ text: String) throws(ICUError) -> String {
