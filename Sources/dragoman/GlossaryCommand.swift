@@ -7,7 +7,7 @@ struct GlossaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dragoman glossary",
         abstract: "Check glossary files, or import TBX and CSV/TSV glossaries as Dragoman YAML.",
-        subcommands: [GlossaryCheckCommand.self]
+        subcommands: [GlossaryCheckCommand.self, GlossaryImportCommand.self]
     )
 }
 
@@ -58,5 +58,38 @@ struct GlossaryCheckCommand: ParsableCommand {
         for problem in problems { diagnostics.write(problem.description) }
         diagnostics.write("dragoman: \(glossaries.count) glossaries, \(entries) entries, \(problems.count) problems")
         if !problems.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// `dragoman glossary import FILE > out.yaml`
+struct GlossaryImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Convert a TBX or CSV/TSV glossary to Dragoman's YAML glossary format, on standard output.",
+        discussion: """
+            Formats by extension: .tbx or .xml (TBX-Basic, TBX-Min, or the TBX 2008 martif layout: \
+            concepts, language sections, terms with administrative status and term type), .csv, \
+            .tsv or .txt (a header row of language codes, optionally id, type and note columns, one \
+            entity per row, several aliases in a cell separated by | or ;; or two language columns \
+            of source and target). Errors name file:line:column and exit 65; an unreadable file \
+            exits 66.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The glossary to convert.", valueName: "file"))
+    var file: String
+
+    func run() throws {
+        let diagnostics = StandardError()
+        let glossary: Glossary
+        do {
+            glossary = try GlossaryImport.load(path: file)
+        } catch {
+            diagnostics.error("\(error)")
+            if case .io = error { throw ExitCode(ExitStatus.noInput) }
+            throw ExitCode(ExitStatus.data)
+        }
+        let header = "Imported by `dragoman glossary import` from \(file); name its sources here."
+        print(glossary.yamlText(header: header), terminator: "")
     }
 }

@@ -4,6 +4,28 @@ import Testing
 /// `dragoman glossary …` and the glossary stage from the command line.
 @Suite("dragoman glossary")
 struct GlossaryCLITests {
+    @Test(arguments: ["termbase-basic.tbx", "termbase-2008.tbx", "pairs.tsv", "entities.csv"])
+    func importWritesAGlossaryThatChecksAndMatches(fixture: String) throws {
+        let path = GoldenFile.repositoryRoot.appendingPathComponent("Tests/DragomanTests/Fixtures/glossary-import/\(fixture)").path
+        let imported = try CLITests.run(["glossary", "import", path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasPrefix("# Imported by `dragoman glossary import`"))
+        let yaml = try CLITests.temporaryFile(imported.stdout, name: "imported.yaml")
+        let checked = try CLITests.run(["glossary", "check", yaml.path])
+        #expect(checked.status == 0, "\(checked.stderr)")
+    }
+
+    @Test func importReportsWhereATermbaseIsWrong() throws {
+        let broken = try CLITests.temporaryFile(
+            "<martif><text><body><termEntry><langSet xml:lang=\"xx\"><tig><term>a</term></tig></langSet></termEntry></body></text></martif>",
+            name: "broken.tbx")
+        let outcome = try CLITests.run(["glossary", "import", broken.path])
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.contains("\(broken.path):1:51: unknown language code 'xx'"))
+        #expect(outcome.stdout.isEmpty)
+        #expect(try CLITests.run(["glossary", "import", "/nonexistent/terms.tbx"]).status == 66)
+    }
+
     @Test func checkPassesTheShippedGlossaries() throws {
         let outcome = try CLITests.run(["glossary", "check"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
