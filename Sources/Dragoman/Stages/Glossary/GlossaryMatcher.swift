@@ -313,7 +313,7 @@ struct GlossaryMatcher: Sendable {
         /// ends here) and a non-empty one (the rest of the word is an ending of the class).
         private mutating func endings(of inflection: Inflection, at index: Int) -> (Int?, Int?) {
             var bare: Int?
-            if inflection.endings.contains([]), index >= bytes.count || !isWord(at: index) { bare = index }
+            if inflection.acceptsBare, index >= bytes.count || !isWord(at: index) { bare = index }
             guard index < bytes.count else { return (bare, nil) }
             var position = index
             if inflection.allowsSeparator {
@@ -321,6 +321,9 @@ struct GlossaryMatcher: Sendable {
                 let folded = GlossaryFold.punctuation(value)
                 if folded == 0x27 || folded == 0x2D, isWord(at: position + length) { position += length }
             }
+            guard position < bytes.count else { return (bare, nil) }
+            let (firstValue, _) = UTF8Decoding.scalar(in: bytes, at: position)
+            guard inflection.firstScalars.contains(GlossaryFold.looseFold(firstValue)) else { return (bare, nil) }
             ending.removeAll(keepingCapacity: true)
             var end = position
             while end < bytes.count {
@@ -330,7 +333,7 @@ struct GlossaryMatcher: Sendable {
                 guard GlossaryFold.isWord(value) || (folded == 0x27 && end == position) else { break }
                 ending.append(folded)
                 end += length
-                if ending.count > Inflection.longestEnding { return (bare, nil) }
+                if ending.count > inflection.longest { return (bare, nil) }
             }
             guard end > index, !ending.isEmpty, inflection.endings.contains(ending) else { return (bare, nil) }
             return (bare, end)

@@ -43,9 +43,6 @@ struct Inflection: Hashable, Sendable {
         case adjective
     }
 
-    /// No ending is longer (in scalars); a longer rest of a word is not read.
-    static let longestEnding = 16
-
     let family: Family
     /// The endings, loose-folded, the empty ending included where the bare stem is a form.
     let endings: Set<[UInt32]>
@@ -60,10 +57,24 @@ struct Inflection: Hashable, Sendable {
         return false
     }
 
+    /// Whether the bare stem is a form (no ending).
+    let acceptsBare: Bool
+    /// The longest ending, in scalars.
+    let longest: Int
+    /// The first scalars of the non-empty endings: most words that run on past a stem start no
+    /// ending, and are ruled out here without hashing.
+    let firstScalars: Set<UInt32>
+
     init(_ family: Family) {
         self.family = family
         endings = Set(Self.endings(of: family).map { Array($0.unicodeScalars.map { GlossaryFold.looseFold($0.value) }) })
+        acceptsBare = endings.contains([])
+        longest = endings.map(\.count).max() ?? 0
+        firstScalars = Set(endings.compactMap(\.first))
     }
+
+    static func == (lhs: Inflection, rhs: Inflection) -> Bool { lhs.family == rhs.family }
+    func hash(into hasher: inout Hasher) { hasher.combine(family) }
 
     /// The stem and inflection family of each word of an alias in `language`, for the matcher
     /// (which makes one ``Inflection``, with its endings, per family). Words that do not inflect
