@@ -44,6 +44,9 @@ SCRATCH = ".build-bench"
 GOAL_MB_PER_S = 100.0
 GOAL_STAGES = "repair"
 UCONV_TRANSLIT = "Any-Latin; Latin-ASCII"
+PIPELINE_STAGES = ["repair", "glossary", "transliterate", "money"]
+PIPELINE_GOAL_MB_PER_S = 40.0
+PIPELINE_GOAL_RSS_MIB = 64
 
 
 class BenchError(Exception):
@@ -110,6 +113,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--money", action="store_true",
                         help="also time `dragoman --stages money`, and the Python price-parser (pip install price-parser) "
                              "over the very amounts dragoman finds in the corpus, in amounts per second")
+    parser.add_argument("--pipeline", action="store_true",
+                        help="also time the full default pipeline (no --stages) and its prefixes (repair; repair,glossary; "
+                             "repair,glossary,transliterate), and print each stage's share of the time from the differences; "
+                             "goal: >= 40 MB/s with peak RSS < 64 MiB")
     parser.add_argument("--no-build", action="store_true",
                         help="use the existing release binary in .build-bench")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", metavar="DIR",
@@ -395,6 +402,21 @@ def main(argv: list[str]) -> int:
         if args.money:
             commands.append(Command("dragoman --stages money FILE", [str(binary), "--stages", "money", str(corpus)], is_dragoman=True))
 
+        # The default pipeline and its prefixes: each stage's share is the difference it adds.
+        prefixes: list[tuple[str, Command]] = []
+        if args.pipeline:
+            for count, stage in enumerate(PIPELINE_STAGES[:-1], start=1):
+                stages = ",".join(PIPELINE_STAGES[:count])
+                existing = next((c for c in commands if c.label == f"dragoman{fmt_label} --stages {stages} FILE"), None)
+                command = existing or Command(f"dragoman{fmt_label} --stages {stages} FILE",
+                                              [str(binary), *fmt, "--stages", stages, str(corpus)], is_dragoman=True)
+                if not existing:
+                    commands.append(command)
+                prefixes.append((stage, command))
+            full = Command(f"dragoman{fmt_label} FILE (default pipeline)", [str(binary), *fmt, str(corpus)], is_dragoman=True)
+            commands.append(full)
+            prefixes.append((PIPELINE_STAGES[-1], full))
+
         # Transliteration: dragoman's compiled fast path against ICU running the same rule text.
         pairs: list[tuple[str, Command, Command]] = []
         for lang in args.transliterate:
@@ -452,6 +474,25 @@ def main(argv: list[str]) -> int:
                   f"measured {speed:.1f} MB/s ({speed / GOAL_MB_PER_S:.0%} of goal, {verdict})")
             goal = {"stages": GOAL_STAGES, "target_mb_per_s": GOAL_MB_PER_S, "measured_mb_per_s": speed,
                     "met": speed >= GOAL_MB_PER_S}
+
+        if prefixes and all(c.runs and not c.failed for _, c in prefixes):
+            print()
+            full = prefixes[-1][1]
+            total = full.best.wall_s
+            previous = 0.0
+            shares = []
+            for stage, command in prefixes:
+                # The runner's own cost (read, split, write) counts with the first stage.
+                added = max(command.best.wall_s - previous, 0.0)
+                previous = command.best.wall_s
+                shares.append(f"{stage} {added / total:.0%}")
+            speed = input_bytes / 1e6 / total
+            rss = full.peak_rss_mib
+            met = speed >= PIPELINE_GOAL_MB_PER_S and rss < PIPELINE_GOAL_RSS_MIB
+            print(f"default pipeline: {speed:.1f} MB/s, peak RSS {rss:.1f} MiB; share of time by stage "
+                  f"(from the prefixes' differences, runner with repair): {', '.join(shares)}")
+            print(f"goal: default pipeline >= {PIPELINE_GOAL_MB_PER_S:g} MB/s with peak RSS < {PIPELINE_GOAL_RSS_MIB} MiB: "
+                  f"{'met' if met else 'MISSED'}")
 
         if args.money:
             money_row = next(c for c in commands if c.label == "dragoman --stages money FILE")
