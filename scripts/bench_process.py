@@ -1,0 +1,100 @@
+"""Running a command once and measuring it, for the benchmark scripts (bench.py, bench_glossary.py):
+wall time, user and system CPU, peak RSS of the command alone, exit status and standard error.
+
+Standard library only; Linux (ru_maxrss is in KiB there; the subreaper is prctl's).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class LaunchError(Exception):
+    """The launcher shell did not start the command."""
+
+
+@dataclass
+class Run:
+    wall_s: float
+    user_s: float
+    sys_s: float
+    max_rss_kib: int
+    exit_code: int
+    stderr: str
+
+    @property
+    def cpu_s(self) -> float:
+        return self.user_s + self.sys_s
+
+
+# A child's ru_maxrss includes the peak RSS of the process it was forked (or vfork-spawned) from:
+# Linux carries the old address space's high-water mark across execve. Spawned straight from this
+# script, `cat` would report Python's ~16 MiB. So each command is forked by a ~1 MiB `sh` that
+# backgrounds it, reports its pid on fd 3 and exits; this script, as child subreaper, inherits the
+# orphan and wait4s it. The orphan waits for a line on fd 4 before exec'ing the command, so it cannot
+# finish (and be reaped by the shell) before it is ours, and the shell's start-up is not timed.
+LAUNCHER = ["/bin/sh", "-c", '{ read -r _ <&4 && exec "$@" 4<&-; } 3>&- & echo $! >&3', "sh"]
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def become_subreaper() -> bool:
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def move_fd_above_9(fd: int) -> int:
+    moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
+    os.close(fd)
+    return moved
+
+
+def run_once(argv: list[str], stdout_path: str, stderr_path: Path, clean_rss: bool = True) -> Run:
+    """Runs argv with stdin from /dev/null and stdout to stdout_path; returns its own rusage."""
+    actions = [
+        (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 1, stdout_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
+        (os.POSIX_SPAWN_OPEN, 2, str(stderr_path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
+    ]
+    if clean_rss:
+        pid_read, pid_write = os.pipe()
+        go_read, go_write = os.pipe()
+        # The shell's ends move above 9 so that the dup2s onto 3 and 4 cannot clobber each other;
+        # everything else is close-on-exec (Python's default) and never reaches the shell.
+        pid_write, go_read = (move_fd_above_9(fd) for fd in (pid_write, go_read))
+        actions += [(os.POSIX_SPAWN_DUP2, pid_write, 3), (os.POSIX_SPAWN_DUP2, go_read, 4)]
+        shell = os.posix_spawn(LAUNCHER[0], LAUNCHER + argv, os.environ, file_actions=actions)
+        os.close(pid_write)
+        os.close(go_read)
+        with os.fdopen(pid_read) as pid_pipe:
+            line = pid_pipe.readline()
+        os.waitpid(shell, 0)  # once the shell is gone, its background child is ours
+        if not line.strip().isdigit():
+            os.close(go_write)
+            raise LaunchError(f"launcher shell did not start {argv[0]}")
+        pid = int(line)
+        start = time.perf_counter()
+        os.write(go_write, b"go\n")
+        os.close(go_write)
+    else:
+        start = time.perf_counter()
+        pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=actions)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    return Run(
+        wall_s=wall, user_s=usage.ru_utime, sys_s=usage.ru_stime, max_rss_kib=usage.ru_maxrss,
+        exit_code=os.waitstatus_to_exitcode(status),
+        stderr=stderr_path.read_text(errors="replace"),
+    )
+
+
+def describe_exit(code: int) -> str:
+    return f"killed by signal {-code}" if code < 0 else f"exit {code}"
+
