@@ -1,6 +1,7 @@
 // The only file in Dragoman that includes ICU headers. See include/cicu.h for why.
 #include "cicu.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/ucurr.h>
@@ -178,12 +179,24 @@ int32_t cicu_numfmt_format_decimal(const cicu_number_formatter *formatter, const
 
 int32_t cicu_numfmt_format_decimal_utf8(const cicu_number_formatter *formatter, const char *decimal,
                                         int32_t decimalLength, uint8_t *dest, int32_t capacity, int32_t *length) {
-    UChar units[128];
+    // Most amounts fit on the stack; a longer one (a 500-digit number) gets a buffer of its size.
+    UChar stackUnits[128];
+    UChar *units = stackUnits;
     int32_t unitCount = 0;
     int32_t status = cicu_numfmt_format_decimal(formatter, decimal, decimalLength, units, 128, &unitCount);
-    if (status > U_ZERO_ERROR) return status;
+    if (status == U_BUFFER_OVERFLOW_ERROR && unitCount > 0) {
+        units = (UChar *)malloc(sizeof(UChar) * (size_t)(unitCount + 1));
+        if (units == NULL) return (int32_t)U_MEMORY_ALLOCATION_ERROR;
+        status = cicu_numfmt_format_decimal(formatter, decimal, decimalLength, units, unitCount + 1, &unitCount);
+    }
+    if (status > U_ZERO_ERROR) {
+        if (units != stackUnits) free(units);
+        return status;
+    }
+    // A dest too small gives U_BUFFER_OVERFLOW_ERROR with the needed length in *length.
     UErrorCode conversion = U_ZERO_ERROR;
     u_strToUTF8((char *)dest, capacity, length, units, unitCount, &conversion);
+    if (units != stackUnits) free(units);
     return (int32_t)conversion;
 }
 

@@ -40,18 +40,25 @@ public final class DecimalFormatter: @unchecked Sendable {
     public func format(_ decimal: String) throws(ICUError) -> String {
         let fraction = decimal.utf8.firstIndex(of: UInt8(ascii: ".")).map { decimal.utf8.distance(from: $0, to: decimal.utf8.endIndex) - 1 } ?? 0
         let handle = handles[min(fraction, Self.maxFractionDigits)]
-        // A formatted number fits 128 UTF-16 units for any amount news writes; ICU reports more.
-        let result: Result<String, ICUError> = decimal.withUTF8Buffer { digits in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { output in
-                var length: Int32 = 0
-                let status = digits.withMemoryRebound(to: CChar.self) { chars in
-                    cicu_numfmt_format_decimal_utf8(handle, chars.baseAddress, Int32(chars.count), output.baseAddress, Int32(output.count), &length)
+        // A formatted amount fits 512 bytes unless it has some hundred digits; then ICU says how
+        // many bytes it needs, and the call is made again with that many.
+        var capacity = 512
+        var result: Result<String, ICUError> = .failure(ICUError(code: 0, operation: "format \(decimal) for \(locale)"))
+        for _ in 0..<2 {
+            var needed: Int32 = 0
+            result = decimal.withUTF8Buffer { digits in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { output in
+                    let status = digits.withMemoryRebound(to: CChar.self) { chars in
+                        cicu_numfmt_format_decimal_utf8(handle, chars.baseAddress, Int32(chars.count), output.baseAddress, Int32(output.count), &needed)
+                    }
+                    guard !ICUError.isFailure(status), Int(needed) <= output.count else {
+                        return .failure(ICUError(code: status, operation: "format \(decimal) for \(locale)"))
+                    }
+                    return .success(String(decoding: UnsafeBufferPointer(rebasing: output[0..<Int(needed)]), as: UTF8.self))
                 }
-                guard !ICUError.isFailure(status), length <= output.count else {
-                    return .failure(ICUError(code: status, operation: "format \(decimal) for \(locale)"))
-                }
-                return .success(String(decoding: UnsafeBufferPointer(rebasing: output[0..<Int(length)]), as: UTF8.self))
             }
+            guard case .failure = result, Int(needed) > capacity else { break }
+            capacity = Int(needed)
         }
         return try result.get()
     }

@@ -148,3 +148,29 @@ struct MoneyConversionTests {
         #expect(error.description.hasPrefix(location), "\(error)")
     }
 }
+
+@Suite("Money stage: huge amounts")
+struct MoneyHugeAmountTests {
+    // ICU's formatted number once had to fit 128 UTF-16 units: a 97-digit amount threw
+    // U_BUFFER_OVERFLOW_ERROR, which stopped the whole run.
+    @Test(arguments: [97, 200, 500])
+    func hugeAmountsAreFormattedWhole(digits: Int) throws {
+        let text = "€" + String(repeating: "9", count: digits)
+        let result = try Pipeline([try MoneyStage()]).normalize(text, language: .en, target: .en)
+        let grouped = result.text.dropFirst(4).filter { $0 != "," }
+        #expect(result.text.hasPrefix("EUR 9"))
+        #expect(grouped == String(repeating: "9", count: digits))
+        #expect(result.annotations.first?.data["amount"] == String(repeating: "9", count: digits))
+    }
+
+    @Test func aHugeAmountDoesNotStopTheRun() throws {
+        var options = RunnerOptions()
+        options.format = .jsonl
+        let runner = StreamRunner(pipeline: Pipeline([try MoneyStage()]), options: options)
+        let lines = [#"{"text": "€"# + String(repeating: "9", count: 120) + #""}"#, #"{"text": "€5"}"#]
+        let sink = MemorySink()
+        let statistics = try runner.run([MemorySource(Array((lines.joined(separator: "\n") + "\n").utf8))], to: sink)
+        #expect(statistics.records == 2)
+        #expect(sink.text.hasSuffix(#"{"text": "EUR 5","annotations":[{"stage":"money","start":0,"end":2,"source":"€5","replacement":"EUR 5","data":{"amount":"5","currency":"EUR"}}]}"# + "\n"))
+    }
+}
