@@ -44,6 +44,18 @@ struct GlossaryInteractionTests {
         #expect(try pipeline.normalize(text, language: language, target: .en).text == expected)
     }
 
+    @Test("A short acronym matches only in its own language, and keeps the canonical form's case", arguments: [
+        // Found by the property tests: the Turkish AA (Anadolu Ajansı) and AB (the EU) rewrote
+        // English text, and AA'ya became ANADOLU AGENCY'ya.
+        ("AA batteries and blood type AB.", LanguageTag.en, "AA batteries and blood type AB."),
+        ("AA'ya göre AB toplantısı.", .tr, "Anadolu Agency'ya göre EU toplantısı."),
+        ("ŞUŞA və Şuşa", .az, "SHUSHA və Shusha"),
+    ])
+    func shortAcronyms(text: String, language: LanguageTag, expected: String) throws {
+        let pipeline = try #require(Self.pipeline)
+        #expect(try pipeline.normalize(text, language: language, target: .en).text == expected)
+    }
+
     @Test("A country the glossary wrote still qualifies the currency", arguments: [
         ("Ещё 472 752 доллара США выделены.", LanguageTag.ru, "Ещё USD 472,752 выделены."),
         ("Bağış 5 milyon ABD doları oldu.", .tr, "Bağış USD 5 million oldu."),

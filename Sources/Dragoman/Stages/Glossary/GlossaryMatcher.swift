@@ -27,6 +27,10 @@ struct GlossaryMatcher: Sendable {
         /// case-sensitive alias requires.
         var exactKey: [UInt32]
         var strictness: Strictness
+        /// Matches only in records of its own language: an acronym of one to three letters
+        /// (Turkish `AA` is Anadolu Ajansı, English `AA` a battery size; `AB` is the EU in Turkish
+        /// and a blood type in English).
+        var ownLanguageOnly: Bool
         /// The class of the alias's last word, when it inflects.
         var lastInflection: Int32
     }
@@ -113,7 +117,8 @@ struct GlossaryMatcher: Sendable {
                     }
                     let alias = Int32(aliases.count)
                     aliases.append(
-                        Alias(entry: Int32(entryIndex), language: language, name: name, nameKey: GlossaryFold.lowerScalars(name), caseKey: caseKey, exactKey: exactKey, strictness: strictness, lastInflection: last))
+                        Alias(entry: Int32(entryIndex), language: language, name: name, nameKey: GlossaryFold.lowerScalars(name), caseKey: caseKey, exactKey: exactKey, strictness: strictness,
+                            ownLanguageOnly: Self.isShortAcronym(name), lastInflection: last))
                     builder.terminals[node, default: []].append(alias)
                 }
             }
@@ -170,6 +175,12 @@ struct GlossaryMatcher: Sendable {
         }
     }
 
+    /// One to three letters, all capitals (`AA`, `AB`, `UN`, `ABD`, `ԱՄՆ`).
+    static func isShortAcronym(_ name: String) -> Bool {
+        let scalars = name.unicodeScalars.filter { $0.value != 0x2E }  // U.S.
+        return (1...3).contains(scalars.count) && scalars.allSatisfy { $0.properties.isUppercase }
+    }
+
     /// The number of trie nodes (for statistics).
     var nodeCount: Int { flags.count }
 
@@ -198,9 +209,11 @@ struct GlossaryMatcher: Sendable {
 
     /// Every match in `bytes`, leftmost-longest, in order. `skip` is told each candidate start and
     /// may veto matches that start inside spans already taken (none by default).
-    func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
+    /// - Parameter language: the record's language, asked only when a short acronym matches (it
+    ///   may need detection).
+    func matches(in bytes: UnsafeBufferPointer<UInt8>, language: @escaping () -> LanguageTag = { .en }) -> [Match] {
         var result: [Match] = []
-        var walker = Walker(matcher: self, bytes: bytes)
+        var walker = Walker(matcher: self, bytes: bytes, language: language)
         var index = 0
         let count = bytes.count
         var previousIsWord = false
@@ -234,9 +247,13 @@ struct GlossaryMatcher: Sendable {
         var ending: [UInt32] = []
         var start = 0
 
-        init(matcher: GlossaryMatcher, bytes: UnsafeBufferPointer<UInt8>) {
+        let language: () -> LanguageTag
+        private var recordLanguage: LanguageTag?
+
+        init(matcher: GlossaryMatcher, bytes: UnsafeBufferPointer<UInt8>, language: @escaping () -> LanguageTag) {
             self.matcher = matcher
             self.bytes = bytes
+            self.language = language
             caseStack.reserveCapacity(64)
             exactStack.reserveCapacity(64)
         }
@@ -351,6 +368,11 @@ struct GlossaryMatcher: Sendable {
                 // An inflected ending must belong to this alias's own class (Şuşa's az suffixes
                 // are not a Russian alias's endings).
                 if inflection >= 0 && alias.lastInflection != inflection { continue }
+                if alias.ownLanguageOnly {
+                    let record = recordLanguage ?? language()
+                    recordLanguage = record
+                    guard record == alias.language || (record == .azCyrl && alias.language == .az) else { continue }
+                }
                 best = Match(range: start..<end, stemEnd: stemEnd, alias: candidate, inflection: inflection)
                 return
             }

@@ -86,7 +86,7 @@ public struct GlossaryStage: Stage {
         let target = context.target
         var edits: [Edit] = []
         text.withUTF8Buffer { bytes in
-            let matches = matcher.matches(in: bytes)
+            let matches = matcher.matches(in: bytes, language: { context.language })
             guard !matches.isEmpty else { return }
             let forms = targetForms.forms(for: target)
             edits.reserveCapacity(matches.count)
@@ -146,7 +146,11 @@ public struct GlossaryStage: Stage {
             // leave it as written.
             replacement = nil
         } else {
-            if !entry.caseSensitive && Self.allCapitals(UnsafeBufferPointer(rebasing: bytes[match.range.lowerBound..<match.stemEnd])) {
+            // Capitals written for capitals (ŞUŞA → SHUSHA), unless the alias itself is in
+            // capitals (an acronym: AA → Anadolu Agency, not ANADOLU AGENCY).
+            if !entry.caseSensitive && !alias.name.unicodeScalars.allSatisfy({ !$0.properties.isLowercase })
+                && Self.allCapitals(UnsafeBufferPointer(rebasing: bytes[match.range.lowerBound..<match.stemEnd]))
+            {
                 canonical = canonical.uppercased()
             }
             var written = canonical
