@@ -281,7 +281,14 @@ extension MoneyStage {
             if let (iso, end) = suffixSymbol(in: bytes, at: position) { return (iso, end) }
             guard var (end, scalars) = lowerWord(in: bytes, at: position, into: &scratch) else { continue }
             let raw = UnsafeBufferPointer(rebasing: bytes[position..<end])
-            for (code, iso) in MoneyLexicon.codeBytes where raw.elementsEqual(code) { return (iso, end) }
+            for (code, iso) in MoneyLexicon.codeBytes where raw.elementsEqual(code) {
+                // A code with a number after it belongs to that number (`in 2021 EUR 5 million`:
+                // EUR 5 million, not 2,021 euros), as Dragoman itself writes amounts code first.
+                if let afterSpace = space(in: bytes, at: end), afterSpace < bytes.count, bytes[afterSpace] >= 0x30 && bytes[afterSpace] <= 0x39 {
+                    return nil
+                }
+                return (iso, end)
+            }
             var word = scratch[...]
             // A Turkish suffix after an apostrophe belongs to the word (TL'lik, avro'ya); an
             // elision before it does not ("d'euros").
