@@ -28,6 +28,15 @@ public protocol Stage: Sendable {
 
     /// Normalizes one record's text.
     func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult
+
+    /// The names of the stages whose spans this stage reads in ``StageContext/marks``, or nil for
+    /// any (the default). A ``Pipeline`` asks earlier stages to describe their changes only when a
+    /// later stage reads them, so a stage that reads none should say so: `[]`.
+    var readsMarks: Set<String>? { get }
+}
+
+extension Stage {
+    public var readsMarks: Set<String>? { nil }
 }
 
 /// What a stage knows about the record besides its text.

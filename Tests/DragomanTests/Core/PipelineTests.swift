@@ -140,6 +140,37 @@ import Testing
         #expect(asked.values.map(\.1) == [true, false])
     }
 
+    /// A stage that records whether it was asked for edits and declares which marks it reads.
+    struct Asked: Stage {
+        let name: String
+        let readsMarks: Set<String>?
+        let log: Recorder<(String, Bool)>
+        func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
+            log.append((name, context.recordsEdits))
+            return StageResult(unchanged: text)
+        }
+    }
+
+    // Each stage as "name:read,read"; the stages that must record edits.
+    @Test("Only stages whose marks are read, and the stages carrying them, describe their changes", arguments: [
+        (["a:", "b:a", "c:"], [true, false, false]),
+        (["a:", "x:", "b:a"], [true, true, false]),
+        (["repair:", "glossary:", "transliterate:glossary", "money:glossary"], [false, true, true, false]),
+        (["a:", "b:"], [false, false]),
+    ])
+    func onlyNeededStagesRecordEdits(stages: [String], expected: [Bool]) throws {
+        let log = Recorder<(String, Bool)>()
+        var context = StageContext(language: .en, target: .en)
+        context.recordsEdits = false
+        let built = stages.map { spec in
+            let parts = spec.split(separator: ":", omittingEmptySubsequences: false)
+            let reads = Set(parts[1].split(separator: ",").map(String.init))
+            return Asked(name: String(parts[0]), readsMarks: reads, log: log)
+        }
+        _ = try Pipeline(built).apply(to: "x", context: context)
+        #expect(log.values.map(\.1) == expected)
+    }
+
     @Test func anEmptyPipelineReturnsItsInput() throws {
         let result = try Pipeline([]).normalize("Ինչպե՞ս ես 😀", language: .hy, target: .en)
         #expect(result.text == "Ինչպե՞ս ես 😀")

@@ -18,6 +18,8 @@
 public struct GlossaryStage: Stage {
     public static let stageName = "glossary"
     public var name: String { Self.stageName }
+    /// The spans it reads: none.
+    public var readsMarks: Set<String>? { [] }
 
     /// What is written for a match.
     public enum Policy: String, Sendable, CaseIterable {

@@ -37,6 +37,8 @@ public struct MoneyStage: Stage {
 
     public static let stageName = "money"
     public var name: String { Self.stageName }
+    /// The spans it reads: the glossary stage's (entities that qualify a currency: `долларов США`).
+    public var readsMarks: Set<String>? { [GlossaryStage.stageName] }
     public let style: Style
     public let numbers: Numbers
     private let formatters: [DecimalFormatter]

@@ -33,6 +33,8 @@ public struct RepairStage: Stage {
 
     public static let stageName = "repair"
     public var name: String { Self.stageName }
+    /// The spans it reads: none.
+    public var readsMarks: Set<String>? { [] }
     public let options: Options
     private let passes: Pipeline
 

@@ -24,6 +24,8 @@ public struct TransliterationStage: Stage {
 
     public static let stageName = "transliterate"
     public var name: String { Self.stageName }
+    /// The spans it reads: the glossary stage's (glossary forms are never romanized).
+    public var readsMarks: Set<String>? { [GlossaryStage.stageName] }
     public let scope: Scope
     /// The scheme per language.
     public let schemes: [LanguageTag: TransliterationScheme]
