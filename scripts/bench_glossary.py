@@ -94,8 +94,9 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from bench_process import LaunchError, Run, become_subreaper, describe_exit, run_once
-from dragoman_build import build_dragoman
+from bench_common import BenchError, Run, become_subreaper, describe_exit, run_once
+from bench_common import make_corpus as common_make_corpus
+from bench_common import swift_build as common_swift_build
 
 REPO = Path(__file__).resolve().parent.parent
 SCRATCH = ".build-bench"
@@ -107,9 +108,6 @@ REAL_BUDGET = 500  # aliases of shipped entries in the core
 CORPUS_ALIASES = 200  # at most, sampled from the corpus
 SAMPLE_BYTES = 4 << 20
 
-
-class BenchError(Exception):
-    """A condition that ends the benchmark with a message and a non-zero exit."""
 
 
 def log(message: str) -> None:
@@ -160,33 +158,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 # --- build and corpus ------------------------------------------------------------------------------
 
 def swift_build(no_build: bool) -> Path:
-    try:
-        return build_dragoman(REPO, SCRATCH, release=True, build=not no_build, log=log)
-    except RuntimeError as error:
-        raise BenchError(str(error) + (" (run without --no-build)" if no_build else "")) from None
+    return common_swift_build(no_build, log)
 
 
 def make_corpus(args: argparse.Namespace, workdir: Path) -> Path:
-    if args.corpus is not None:
-        if not args.corpus.is_file():
-            raise BenchError(f"--corpus {args.corpus}: no such file")
-        return args.corpus.resolve()
-    generator = args.shared / "bench" / "gen_corpus.py"
-    if not generator.is_file():
-        raise BenchError(
-            f"corpus generator not found: {generator}\n"
-            f"  The shared folder is expected beside the repository ({REPO.parent / 'shared'}); "
-            "pass --shared DIR to point elsewhere, or --corpus FILE to reuse a corpus.")
-    mb = f"{args.mb:g}"
-    corpus = workdir / "corpus.txt"
-    command = [sys.executable, str(generator), mb]
-    log(f"generating a {mb} MB corpus: {' '.join(command)}")
-    with corpus.open("wb") as out:
-        result = subprocess.run(command, stdout=out, stderr=subprocess.PIPE)
-    if result.returncode != 0 or corpus.stat().st_size == 0:
-        sys.stderr.write(result.stderr.decode(errors="replace"))
-        raise BenchError(f"gen_corpus.py failed (exit {result.returncode})")
-    return corpus
+    return common_make_corpus(args, workdir, log)
 
 
 # --- glossary generation ---------------------------------------------------------------------------
@@ -904,7 +880,7 @@ def main(argv: list[str]) -> int:
 if __name__ == "__main__":
     try:
         sys.exit(main(sys.argv[1:]))
-    except (BenchError, LaunchError) as error:
+    except BenchError as error:
         log(f"error: {error}")
         sys.exit(1)
     except KeyboardInterrupt:

@@ -1,20 +1,67 @@
-"""Running a command once and measuring it, for the benchmark scripts (bench.py, bench_glossary.py):
-wall time, user and system CPU, peak RSS of the command alone, exit status and standard error.
+"""What the benchmark scripts (bench.py, bench_glossary.py) share: building the release binary,
+generating the corpus, and running a command once while measuring it (wall time, user and system
+CPU, peak RSS of the command alone, exit status and standard error).
 
 Standard library only; Linux (ru_maxrss is in KiB there; the subreaper is prctl's).
 """
 
 from __future__ import annotations
 
+import argparse
 import fcntl
 import os
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from dragoman_build import build_dragoman
 
-class LaunchError(Exception):
+REPO = Path(__file__).resolve().parent.parent
+SCRATCH = ".build-bench"
+
+
+class BenchError(Exception):
+    """A condition that ends the benchmark with a message and a non-zero exit."""
+
+
+class LaunchError(BenchError):
     """The launcher shell did not start the command."""
+
+
+def swift_build(no_build: bool, log) -> Path:
+    """The release binary in .build-bench, built unless `no_build`."""
+    try:
+        return build_dragoman(REPO, SCRATCH, release=True, build=not no_build, log=log)
+    except RuntimeError as error:
+        raise BenchError(str(error) + (" (run without --no-build)" if no_build else "")) from None
+
+
+def make_corpus(args: argparse.Namespace, workdir: Path, log) -> Path:
+    """args.corpus if given, else a corpus of args.mb MiB from ../shared/bench/gen_corpus.py
+    (JSON Lines when args.jsonl)."""
+    if args.corpus is not None:
+        if not args.corpus.is_file():
+            raise BenchError(f"--corpus {args.corpus}: no such file")
+        return args.corpus.resolve()
+    generator = args.shared / "bench" / "gen_corpus.py"
+    if not generator.is_file():
+        raise BenchError(
+            f"corpus generator not found: {generator}\n"
+            f"  The shared folder is expected beside the repository ({REPO.parent / 'shared'}); "
+            "pass --shared DIR to point elsewhere, or --corpus FILE to reuse a corpus.")
+    jsonl = getattr(args, "jsonl", False)
+    mb = f"{args.mb:g}"
+    corpus = workdir / ("corpus.jsonl" if jsonl else "corpus.txt")
+    command = [sys.executable, str(generator), mb] + (["--jsonl"] if jsonl else [])
+    log(f"generating a {mb} MB corpus: {' '.join(command)}")
+    with corpus.open("wb") as out:
+        result = subprocess.run(command, stdout=out, stderr=subprocess.PIPE)
+    if result.returncode != 0 or corpus.stat().st_size == 0:
+        sys.stderr.write(result.stderr.decode(errors="replace"))
+        raise BenchError(f"gen_corpus.py failed (exit {result.returncode})")
+    return corpus
 
 
 @dataclass
