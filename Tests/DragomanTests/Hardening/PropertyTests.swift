@@ -137,14 +137,15 @@ struct PropertyTests {
         }
     }
 
-    /// The false positive behind ``KnownIssue/mojibakeAfterNFC``, in text as written.
-    @Test("Known issue: mojibake repair takes Turkish Ç before a quote for mojibake", arguments: ["GÜÇ’", "‘GÜÇ’ birliği", "AĞAÇ’ın", "GENÇ’TE"])
+    /// Found here: mojibake repair took Turkish Ç before a typographic quote (C3 87 E2 80 99) for
+    /// Windows-1252 mojibake of ǒ (C7 92): `GÜÇ’` → `GÜǒ`. Latin Extended-B letters other than Ə
+    /// and the Romanian ones are no longer plausible decodings.
+    @Test("Mojibake repair leaves Turkish Ç before a quote alone", arguments: ["GÜÇ’", "‘GÜÇ’ birliği", "AĞAÇ’ın", "GENÇ’TE", "C\u{327}\u{2018}"])
     func mojibakeFalsePositive(text: String) throws {
         let pipeline = try #require(StageUnderTest.pipelines[.repair])
-        let output = try pipeline.normalize(text, language: .tr, target: .en).text
-        withKnownIssue(Comment(rawValue: KnownIssue.mojibakeAfterNFC.summary)) {
-            #expect(output == text)
-        }
+        let once = try pipeline.normalize(text, language: .tr, target: .en).text
+        #expect(try pipeline.normalize(once, language: .tr, target: .en).text == once)
+        if text.unicodeScalars.first != "C" { #expect(once == text) }
     }
 
     // MARK: - Runner
@@ -519,7 +520,7 @@ struct KnownIssue: Sendable, CustomTestStringConvertible {
     }
 
     static let all: [KnownIssue] = [
-        lostEnglishGrouping, magnitudeAfterSign, numberBecomesAmount, mojibakeAfterNFC, shortIInAzerbaijaniCyrillic,
+        lostEnglishGrouping, magnitudeAfterSign, numberBecomesAmount, shortIInAzerbaijaniCyrillic,
         armenianYiwn, mixedScriptWord, namesAfterMoney, invisibleBeforeCode, strandedCombiningMark, emptyWord, glossaryAfterTransliteration,
     ]
 
@@ -558,12 +559,6 @@ struct KnownIssue: Sendable, CustomTestStringConvertible {
             change.stage == MoneyStage.stageName && change.data["currency"] != nil
                 && failure.firstPass.contains { $0.data["number"] != nil && change.source.contains($0.replacement) }
         })
-
-    static let mojibakeAfterNFC = KnownIssue(
-        summary:
-            "repair: mojibake repair runs before NFC, so `C` + U+0327 + `‘` composes into `Ç‘`, which the next pass takes for mojibake of `Ǒ` (C7 91); the same false positive hits text as written: tr `GÜÇ’` → `GÜǒ`, `AĞAÇ’ın` → `AĞAǒın` (MojibakeRepair.isPlausible admits all of Latin Extended-B, including ǒ Ǒ ǔ that none of the six languages writes)",
-        stage: .repair, property: .idempotence, language: .tr, input: "C\u{327}\u{2018}",
-        explainsChange: { change, _ in change.stage == RepairStage.stageName && change.hasKind("mojibake") })
 
     static let shortIInAzerbaijaniCyrillic = KnownIssue(
         summary:

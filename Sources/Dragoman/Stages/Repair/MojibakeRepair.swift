@@ -176,7 +176,11 @@ struct MojibakeRepair: Stage {
     /// Characters a repaired unit may produce: what news in these six languages contains.
     private static func isPlausible(_ value: UInt32) -> Bool {
         switch value {
-        case 0x80..<0x250: true  // Latin-1, Latin Extended-A/B (ş ğ ı İ Ə ž)
+        case 0x80..<0x180: true  // Latin-1, Latin Extended-A (ş ğ ı İ ž)
+        // From Latin Extended-B only the letters news in these languages writes: Ə, and the
+        // Romanian Ș ș Ț ț. The rest (ǒ from `Ç’`, C7 92 read as Windows-1252) are how text as
+        // written looks when taken for mojibake: Turkish `GÜÇ’` once became `GÜǒ`.
+        case 0x18F, 0x218..<0x21C: true
         case 0x259, 0x2BC, 0x2C6, 0x2DC: true  // ə, modifier apostrophe, circumflex, tilde
         case 0x300..<0x370: true  // combining diacritics
         case 0x400..<0x500: true  // Cyrillic
