@@ -520,7 +520,7 @@ struct KnownIssue: Sendable, CustomTestStringConvertible {
     }
 
     static let all: [KnownIssue] = [
-        lostEnglishGrouping, magnitudeAfterSign, numberBecomesAmount, shortIInAzerbaijaniCyrillic,
+        lostEnglishGrouping, magnitudeAfterSign, numberBecomesAmount,
         armenianYiwn, mixedScriptWord, namesAfterMoney, invisibleBeforeCode, strandedCombiningMark, emptyWord, glossaryAfterTransliteration,
     ]
 
@@ -559,13 +559,6 @@ struct KnownIssue: Sendable, CustomTestStringConvertible {
             change.stage == MoneyStage.stageName && change.data["currency"] != nil
                 && failure.firstPass.contains { $0.data["number"] != nil && change.source.contains($0.replacement) }
         })
-
-    static let shortIInAzerbaijaniCyrillic = KnownIssue(
-        summary:
-            "transliterate: the az-Cyrl scheme has no й/Й (Russian spellings of names in az-Cyrl text: `Гусейн` → `Guseйn`); words with an az-Cyrl letter (ә ғ ҝ ҹ һ ј ө ү) use that scheme in any record, so `Йғ` → `ЙGH`",
-        stage: .transliterateAll, property: .leftoverScript, language: .azCyrl, input: "Гусейн",
-        explainsChange: { change, _ in change.stage == TransliterationStage.stageName && change.source.unicodeScalars.contains { $0 == "й" || $0 == "Й" } },
-        explainsFailure: { $0.property == .leftoverScript && $0.leftover.contains { $0 == "й" || $0 == "Й" } })
 
     static let armenianYiwn = KnownIssue(
         summary: "transliterate: Armenian Ւ/ւ (U+0552/U+0582) outside ու and և is not romanized (rare since 1940, but it is a letter: `Ւ` stays `Ւ`)",

@@ -23,6 +23,9 @@ public enum EnglishSchemes {
             .init("у", "u"), .init("ү", "ü"), .init("ф", "f"), .init("х", "x"), .init("һ", "h"), .init("ч", "ç"),
             .init("ҹ", "c"), .init("ш", "ş"), .init("ю", "yu"), .init("я", "ya"), .init("ё", "yo"), .init("ц", "ts"),
             .init("щ", "şç"), .init("ъ", ""), .init("ь", ""), .init("э", "e"),
+            // Not in the Azerbaijani Cyrillic alphabet (it writes ј), but in Russian spellings of
+            // names that az-Cyrl text carries: Гусейн → Guseyn, not Guseйn.
+            .init("й", "y"),
         ])
 
     /// Turkish as English media write Turkish names: the diacritics dropped, İ and ı as letters.
