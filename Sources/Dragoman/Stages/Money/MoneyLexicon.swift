@@ -140,6 +140,14 @@ enum MoneyLexicon {
         return nil
     }
 
+    /// Whether a lower-cased magnitude word is one of English's long words (`million`,
+    /// `billion`, `thousand`, `trillion`; not the abbreviations other languages share).
+    static func isEnglishMagnitude(_ word: ArraySlice<UInt8>) -> Bool {
+        englishLongMagnitudes.contains { word.elementsEqual($0) }
+    }
+
+    private static let englishLongMagnitudes: [[UInt8]] = ["thousand", "million", "millions", "billion", "billions", "trillion", "trillions"].map { Array($0.utf8) }
+
     /// Indices into ``allMagnitudes`` by the word's first byte.
     private static let magnitudesByFirstByte: [[Int]] = {
         var table = [[Int]](repeating: [], count: 256)

@@ -20,8 +20,12 @@ extension MoneyStage {
             end = next.range.upperBound
         }
         var power = 0
+        // An English magnitude word (million, billion…) after a code says the writer wrote English:
+        // `USD 9,587 billion` in a Russian record is Dragoman's own output, in English grouping.
+        var englishMagnitude = false
         if let (magnitude, magnitudeEnd) = Self.magnitude(in: bytes, at: end, language: language, scratch: &scratch) {
             power = magnitude
+            englishMagnitude = prefix != nil && MoneyLexicon.isEnglishMagnitude(scratch[...])
             end = magnitudeEnd
         }
         var currency = prefix?.currency
@@ -31,7 +35,7 @@ extension MoneyStage {
             end = suffixEnd
         }
         guard let currency else { return nil }
-        let english = prefix?.english ?? false
+        let english = (prefix?.english ?? false) || englishMagnitude
         guard let low = first.value(in: bytes, language: language, englishStyle: english, amount: power == 0) else { return nil }
         let high = second?.value(in: bytes, language: language, englishStyle: english, amount: power == 0)
         if second != nil && high == nil { return nil }
