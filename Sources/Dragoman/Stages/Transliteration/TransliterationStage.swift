@@ -109,6 +109,8 @@ public struct TransliterationStage: Stage {
         var recordLanguage: LanguageTag?
         var engineLanguage: LanguageTag?
         var engine = CompiledScheme.none
+        // Words the record writes capitalized inside a sentence: made when first needed.
+        var midSentence: Set<String>?
         // The output is built while scanning: one pass, no second walk to apply the edits.
         var output: [UInt8] = []
         var copied = 0
@@ -152,7 +154,9 @@ public struct TransliterationStage: Stage {
             guard engine.mayChange(word) else { continue }
             if scope == .names {
                 guard LetterMapTransliterator.isCapital(value) || (Unicode.Scalar(value)?.properties.isUppercase ?? false) else { continue }
-                if initialWord && !Self.isNameAtSentenceStart(word, at: wordStart..<end, in: bytes, language: language) { continue }
+                if initialWord && !Self.isNameAtSentenceStart(word, at: wordStart..<end, in: bytes, language: language, midSentence: &midSentence) {
+                    continue
+                }
             }
             // Glossary forms win over rules, in either scope.
             if !glossarySpans.isEmpty {
@@ -191,8 +195,12 @@ public struct TransliterationStage: Stage {
     /// заявил`), or the record writes the word capitalized inside a sentence as well. Otherwise
     /// (`Крупнейший взнос…`) it stays as written: an untouched name is better than a romanized
     /// common word.
-    static func isNameAtSentenceStart(_ word: UnsafeBufferPointer<UInt8>, at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag) -> Bool {
-        if NameStopWords.contains(String(decoding: word, as: UTF8.self).lowercased(), language: language) { return false }
+    static func isNameAtSentenceStart(
+        _ word: UnsafeBufferPointer<UInt8>, at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag,
+        midSentence: inout Set<String>?
+    ) -> Bool {
+        let text = String(decoding: word, as: UTF8.self)
+        if NameStopWords.contains(text.lowercased(), language: language) { return false }
         // The next word, after spaces.
         var next = range.upperBound
         while next < bytes.count, bytes[next] == 0x20 { next += 1 }
@@ -200,40 +208,37 @@ public struct TransliterationStage: Stage {
             let value = UTF8Decoding.scalar(in: bytes, at: next).value
             if LetterMapTransliterator.isCapital(value) { return true }
         }
-        // The same word elsewhere, inside a sentence.
-        var searchFrom = 0
-        while let found = firstOccurrence(of: word, in: bytes, from: searchFrom) {
-            searchFrom = found + 1
-            let end = found + word.count
-            guard found != range.lowerBound else { continue }
-            let boundedBefore = found == 0 || !UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: UTF8Decoding.previousStart(in: bytes, before: found)).value)
-            let boundedAfter = end >= bytes.count || !UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: end).value)
-            guard boundedBefore && boundedAfter else { continue }
-            // Inside a sentence: the text before it, spaces and quotes aside, does not end one.
-            var before = found
-            while before > 0 {
-                let previous = UTF8Decoding.previousStart(in: bytes, before: before)
-                let value = UTF8Decoding.scalar(in: bytes, at: previous).value
-                if value == 0x20 || value == 0xA0 || value == 0x22 || value == 0xAB || value == 0x201C || value == 0x28 {
-                    before = previous
-                    continue
-                }
-                if !endsSentence(value) { return true }
-                break
-            }
-        }
-        return false
+        // The same word elsewhere, inside a sentence: one pass over the record, once (searching
+        // the record for each sentence's first word was quadratic in a long record).
+        if midSentence == nil { midSentence = capitalizedInsideSentences(bytes) }
+        return midSentence?.contains(text) ?? false
     }
 
-    private static func firstOccurrence(of word: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let first = word.first, word.count <= bytes.count else { return nil }
-        var index = start
-        let last = bytes.count - word.count
-        while index <= last {
-            if bytes[index] == first, UnsafeBufferPointer(rebasing: bytes[index..<index + word.count]).elementsEqual(word) { return index }
-            index += 1
+    /// The words a text writes with a capital inside a sentence (not after . ! ? … or a newline).
+    static func capitalizedInsideSentences(_ bytes: UnsafeBufferPointer<UInt8>) -> Set<String> {
+        var words: Set<String> = []
+        var index = 0
+        var sentenceStart = true
+        while index < bytes.count {
+            let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+            guard UTF8Decoding.isWordScalar(value) else {
+                if endsSentence(value) { sentenceStart = true }
+                index += length
+                continue
+            }
+            var end = index + length
+            while end < bytes.count {
+                let (next, nextLength) = UTF8Decoding.scalar(in: bytes, at: end)
+                guard UTF8Decoding.isWordScalar(next) else { break }
+                end += nextLength
+            }
+            if !sentenceStart && LetterMapTransliterator.isCapital(value) {
+                words.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
+            }
+            sentenceStart = false
+            index = end
         }
-        return nil
+        return words
     }
 
     private static func endsSentence(_ value: UInt32) -> Bool {
