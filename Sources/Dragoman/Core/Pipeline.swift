@@ -6,15 +6,27 @@
 /// (``StageContext/marks``).
 public struct Pipeline: Stage {
     public var name: String
-    public var stages: [any Stage]
+    public var stages: [any Stage] {
+        didSet { plans = Self.markPlans(stages) }
+    }
+    /// ``markPlan(_:outerMarks:)`` without and with marks from outside, made once per stage list
+    /// rather than per record.
+    private var plans: [MarkPlan]
 
     public init(_ stages: [any Stage], name: String = "pipeline") {
         self.stages = stages
         self.name = name
+        plans = Self.markPlans(stages)
+    }
+
+    private typealias MarkPlan = (keepsMarks: [Bool], recordsEdits: [Bool])
+
+    private static func markPlans(_ stages: [any Stage]) -> [MarkPlan] {
+        [markPlan(stages, outerMarks: false), markPlan(stages, outerMarks: true)]
     }
 
     public func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
-        let plan = context.recordsEdits ? nil : markPlan(outerMarks: !context.marks.isEmpty)
+        let plan = context.recordsEdits ? nil : plans[context.marks.isEmpty ? 0 : 1]
         var current = text
         var map = OffsetMap.identity
         var edits: [Edit] = []
@@ -60,7 +72,7 @@ public struct Pipeline: Stage {
     /// marks a later stage reads (``Stage/readsMarks``), and every stage between such a stage (or
     /// marks given from outside) and the last stage reading them, whose offset maps carry the marks
     /// forward. The others skip the cost.
-    private func markPlan(outerMarks: Bool) -> (keepsMarks: [Bool], recordsEdits: [Bool]) {
+    private static func markPlan(_ stages: [any Stage], outerMarks: Bool) -> MarkPlan {
         func reads(_ reader: any Stage, _ source: String?) -> Bool {
             guard let names = reader.readsMarks else { return true }
             guard let source else { return !names.isEmpty }
