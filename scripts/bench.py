@@ -24,7 +24,6 @@ Standard library only; Linux (ru_maxrss is in KiB there).
 from __future__ import annotations
 
 import argparse
-import fcntl
 import json
 import os
 import platform
@@ -33,7 +32,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 

@@ -80,7 +80,6 @@ in KiB there).
 from __future__ import annotations
 
 import argparse
-import fcntl
 import json
 import os
 import platform
@@ -107,7 +106,6 @@ GOAL_LOAD_S = 1.0
 REAL_BUDGET = 500  # aliases of shipped entries in the core
 CORPUS_ALIASES = 200  # at most, sampled from the corpus
 SAMPLE_BYTES = 4 << 20
-
 
 
 def log(message: str) -> None:

@@ -181,9 +181,6 @@ struct GlossaryMatcher: Sendable {
         return (1...3).contains(scalars.count) && scalars.allSatisfy { $0.properties.isUppercase }
     }
 
-    /// The number of trie nodes (for statistics).
-    var nodeCount: Int { flags.count }
-
     @inline(__always)
     private func child(of node: Int32, label: UInt32) -> Int32 {
         if node == 0 {
@@ -207,8 +204,7 @@ struct GlossaryMatcher: Sendable {
         return -1
     }
 
-    /// Every match in `bytes`, leftmost-longest, in order. `skip` is told each candidate start and
-    /// may veto matches that start inside spans already taken (none by default).
+    /// Every match in `bytes`, leftmost-longest, in order.
     /// - Parameter language: the record's language, asked only when a short acronym matches (it
     ///   may need detection).
     func matches(in bytes: UnsafeBufferPointer<UInt8>, language: @escaping () -> LanguageTag = { .en }) -> [Match] {
