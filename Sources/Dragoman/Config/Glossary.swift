@@ -131,21 +131,21 @@ public struct Glossary: Sendable, Hashable {
     /// only when the file cannot be read as one at all.
     public static func parse(yaml: String, path: String) -> (Glossary?, [Problem]) {
         var problems: [Problem] = []
-        let root: Node?
-        do {
-            // The basic resolver reads every scalar as text (`no` stays the word no, not false) and
-            // skips the default resolver's regular expressions: a third of the load time of a
-            // 100,000-alias glossary.
-            root = try Yams.compose(yaml: yaml, .basic)
-        } catch let error as YamlError {
-            return (nil, [Self.syntaxProblem(error, path: path)])
-        } catch {
-            return (nil, [Problem("cannot read YAML: \(error)", at: SourceLocation(path: path, line: 1))])
+        let document: YAMLDocument
+        if let read = YAMLDocument(reading: yaml) {
+            document = read
+        } else {
+            do {
+                document = try YAMLDocument(composing: yaml)
+            } catch let error as YamlError {
+                return (nil, [Self.syntaxProblem(error, path: path)])
+            } catch {
+                return (nil, [Problem("cannot read YAML: \(error)", at: SourceLocation(path: path, line: 1))])
+            }
         }
-        let at = { (node: Node?) -> SourceLocation in
-            node?.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) } ?? SourceLocation(path: path, line: 1)
-        }
-        guard let root, let mapping = root.mapping else {
+        let at = { (node: YAMLDocument.Index?) -> SourceLocation in document.location(node, path: path) }
+        let root = document.root
+        guard let root, let mapping = document.mapping(root) else {
             return (nil, [Problem("a glossary must be a mapping with 'version' and 'entries'", at: at(root))])
         }
         var version: Int?
@@ -154,9 +154,9 @@ public struct Glossary: Sendable, Hashable {
         var entries: [Entry] = []
         var sawEntries = false
         for (keyNode, value) in mapping {
-            switch keyNode.string ?? "" {
+            switch document.string(keyNode) ?? "" {
             case "version":
-                guard let number = value.int else {
+                guard let number = document.int(value) else {
                     problems.append(Problem("'version' must be a whole number", at: at(value)))
                     continue
                 }
@@ -165,18 +165,18 @@ public struct Glossary: Sendable, Hashable {
                 }
                 version = number
             case "name":
-                if let text = value.string, !text.isEmpty { name = text } else { problems.append(Problem("'name' must be text", at: at(value))) }
+                if let text = document.string(value), !text.isEmpty { name = text } else { problems.append(Problem("'name' must be text", at: at(value))) }
             case "match":
-                guard let options = value.mapping else {
+                guard let options = document.mapping(value) else {
                     problems.append(Problem("'match' must be a mapping such as {diacritics: insensitive}", at: at(value)))
                     continue
                 }
                 for (optionKey, optionValue) in options {
-                    guard optionKey.string == "diacritics" else {
-                        problems.append(Problem("unknown key '\(optionKey.string ?? "")' in 'match' (known: diacritics)", at: at(optionKey)))
+                    guard document.string(optionKey) == "diacritics" else {
+                        problems.append(Problem("unknown key '\(document.string(optionKey) ?? "")' in 'match' (known: diacritics)", at: at(optionKey)))
                         continue
                     }
-                    switch optionValue.string {
+                    switch document.string(optionValue) {
                     case "sensitive": insensitive = false
                     case "insensitive": insensitive = true
                     default: problems.append(Problem("'diacritics' must be sensitive or insensitive", at: at(optionValue)))
@@ -184,15 +184,15 @@ public struct Glossary: Sendable, Hashable {
                 }
             case "entries":
                 sawEntries = true
-                guard let sequence = value.sequence else {
+                guard let sequence = document.sequence(value) else {
                     problems.append(Problem("'entries' must be a list", at: at(value)))
                     continue
                 }
                 for node in sequence {
-                    if let entry = Self.entry(node, at: at, problems: &problems) { entries.append(entry) }
+                    if let entry = Self.entry(node, in: document, at: at, problems: &problems) { entries.append(entry) }
                 }
             default:
-                problems.append(Problem("unknown key '\(keyNode.string ?? "")' (known: version, name, match, entries)", at: at(keyNode)))
+                problems.append(Problem("unknown key '\(document.string(keyNode) ?? "")' (known: version, name, match, entries)", at: at(keyNode)))
             }
         }
         if version == nil { problems.append(Problem("missing 'version: \(currentVersion)'", at: at(root))) }
@@ -204,8 +204,10 @@ public struct Glossary: Sendable, Hashable {
         return (glossary, problems)
     }
 
-    private static func entry(_ node: Node, at: (Node?) -> SourceLocation, problems: inout [Problem]) -> Entry? {
-        guard let mapping = node.mapping else {
+    private static func entry(
+        _ node: YAMLDocument.Index, in document: YAMLDocument, at: (YAMLDocument.Index?) -> SourceLocation, problems: inout [Problem]
+    ) -> Entry? {
+        guard let mapping = document.mapping(node) else {
             problems.append(Problem("an entry must be a mapping with 'id', 'type' and 'names'", at: at(node)))
             return nil
         }
@@ -216,15 +218,15 @@ public struct Glossary: Sendable, Hashable {
         var styles: [String: [LanguageTag: String]] = [:]
         var caseSensitive = false
         var note: String?
-        func languageMap(_ value: Node, what: String) -> [LanguageTag: String] {
-            guard let map = value.mapping else {
+        func languageMap(_ value: YAMLDocument.Index, what: String) -> [LanguageTag: String] {
+            guard let map = document.mapping(value) else {
                 problems.append(Problem("'\(what)' must map language codes to forms", at: at(value)))
                 return [:]
             }
             var result: [LanguageTag: String] = [:]
             for (languageNode, form) in map {
-                guard let language = Self.language(languageNode, at: at, problems: &problems) else { continue }
-                guard let text = form.string, !text.trimmingSpaces.isEmpty else {
+                guard let language = Self.language(languageNode, in: document, at: at, problems: &problems) else { continue }
+                guard let text = document.string(form), !text.trimmingSpaces.isEmpty else {
                     problems.append(Problem("'\(what)' for \(language.rawValue) must be a non-empty form", at: at(form)))
                     continue
                 }
@@ -233,26 +235,26 @@ public struct Glossary: Sendable, Hashable {
             return result
         }
         for (keyNode, value) in mapping {
-            switch keyNode.string ?? "" {
+            switch document.string(keyNode) ?? "" {
             case "id":
-                if let text = value.string, !text.isEmpty { id = text } else { problems.append(Problem("'id' must be text", at: at(value))) }
+                if let text = document.string(value), !text.isEmpty { id = text } else { problems.append(Problem("'id' must be text", at: at(value))) }
             case "type":
-                if let parsed = value.string.flatMap(EntryType.init(rawValue:)) {
+                if let parsed = document.string(value).flatMap(EntryType.init(rawValue:)) {
                     type = parsed
                 } else {
-                    problems.append(Problem("'type' must be place, person, org or term, not '\(value.string ?? "")'", at: at(value)))
+                    problems.append(Problem("'type' must be place, person, org or term, not '\(document.string(value) ?? "")'", at: at(value)))
                 }
             case "names":
-                guard let map = value.mapping else {
+                guard let map = document.mapping(value) else {
                     problems.append(Problem("'names' must map language codes to lists of names", at: at(value)))
                     continue
                 }
                 for (languageNode, list) in map {
-                    guard let language = Self.language(languageNode, at: at, problems: &problems) else { continue }
-                    let items = list.sequence.map(Array.init) ?? [list]
+                    guard let language = Self.language(languageNode, in: document, at: at, problems: &problems) else { continue }
+                    let items = document.sequence(list).map(Array.init) ?? [list]
                     var forms: [String] = []
                     for item in items {
-                        guard let text = item.string, !text.trimmingSpaces.isEmpty else {
+                        guard let text = document.string(item), !text.trimmingSpaces.isEmpty else {
                             problems.append(Problem("empty name for \(language.rawValue)", at: at(item)))
                             continue
                         }
@@ -263,25 +265,25 @@ public struct Glossary: Sendable, Hashable {
             case "canonical":
                 canonical = languageMap(value, what: "canonical")
             case "styles":
-                guard let map = value.mapping else {
+                guard let map = document.mapping(value) else {
                     problems.append(Problem("'styles' must map style names to {language: form}", at: at(value)))
                     continue
                 }
                 for (styleNode, forms) in map {
-                    guard let style = styleNode.string, !style.isEmpty else { continue }
+                    guard let style = document.string(styleNode), !style.isEmpty else { continue }
                     styles[style] = languageMap(forms, what: "styles.\(style)")
                 }
             case "case":
-                switch value.string {
+                switch document.string(value) {
                 case "sensitive": caseSensitive = true
                 case "insensitive": caseSensitive = false
                 default: problems.append(Problem("'case' must be sensitive or insensitive", at: at(value)))
                 }
             case "note", "source", "sources":
-                note = value.string
+                note = document.string(value)
             default:
                 problems.append(
-                    Problem("unknown key '\(keyNode.string ?? "")' in an entry (known: id, type, names, canonical, styles, case, note)", at: at(keyNode)))
+                    Problem("unknown key '\(document.string(keyNode) ?? "")' in an entry (known: id, type, names, canonical, styles, case, note)", at: at(keyNode)))
             }
         }
         guard let id else {
@@ -294,8 +296,10 @@ public struct Glossary: Sendable, Hashable {
             at: at(node))
     }
 
-    private static func language(_ node: Node, at: (Node?) -> SourceLocation, problems: inout [Problem]) -> LanguageTag? {
-        let text = node.string ?? ""
+    private static func language(
+        _ node: YAMLDocument.Index, in document: YAMLDocument, at: (YAMLDocument.Index?) -> SourceLocation, problems: inout [Problem]
+    ) -> LanguageTag? {
+        let text = document.string(node) ?? ""
         do throws(DragomanError) {
             return try LanguageTag(parsing: text)
         } catch {
@@ -310,11 +314,27 @@ public struct Glossary: Sendable, Hashable {
     /// letters folded, so `İstanbul` and `ISTANBUL` are one alias).
     public static func check(_ glossaries: [Glossary]) -> [Problem] {
         var problems: [Problem] = []
-        // Ids and locations only: storing whole entries copied their dictionaries on every resize.
         var ids: [String: SourceLocation?] = [:]
-        var aliases: [AliasKey: (id: String, location: SourceLocation?)] = [:]
-        for glossary in glossaries {
-            for entry in glossary.entries {
+        // Aliases by a fingerprint of their key (no string made per alias: this check is a good
+        // part of loading 100,000 aliases); keys compared only when fingerprints meet.
+        struct Claim {
+            var glossary: Int
+            var entry: Int
+            var language: LanguageTag
+            var alias: String
+        }
+        var claims: [Claim] = []
+        let total = glossaries.reduce(0) { $0 + $1.entries.count * 2 }
+        var fingerprints = IntegerTable(capacity: total)
+        ids.reserveCapacity(total / 2)
+        // Keys whose fingerprints met another key's (practically never): compared as strings.
+        var collided: [AliasKey: Int] = [:]
+        func key(_ claim: Claim) -> AliasKey {
+            let entry = glossaries[claim.glossary].entries[claim.entry]
+            return AliasKey(language: claim.language, folded: entry.caseSensitive ? claim.alias : GlossaryFold.caseKey(claim.alias))
+        }
+        for (glossaryIndex, glossary) in glossaries.enumerated() {
+            for (entryIndex, entry) in glossary.entries.enumerated() {
                 if let first = ids[entry.id] {
                     problems.append(Problem("duplicate id '\(entry.id)' (first at \(first.map { "\($0)" } ?? "?"))", at: entry.location))
                 } else {
@@ -322,16 +342,30 @@ public struct Glossary: Sendable, Hashable {
                 }
                 for language in LanguageTag.allCases {
                     for alias in entry.names[language] ?? [] {
-                        let key = AliasKey(language: language, folded: entry.caseSensitive ? alias : GlossaryFold.caseKey(alias))
-                        if let claimed = aliases[key] {
-                            guard claimed.id != entry.id else { continue }
-                            problems.append(
-                                Problem(
-                                    "alias '\(alias)' (\(language.rawValue)) of '\(entry.id)' is already an alias of '\(claimed.id)' (at \(claimed.location.map { "\($0)" } ?? "?"))",
-                                    at: entry.location))
-                        } else {
-                            aliases[key] = (entry.id, entry.location)
+                        let claim = Claim(glossary: glossaryIndex, entry: entryIndex, language: language, alias: alias)
+                        let new = Int32(claims.count)
+                        var held = Int(fingerprints.insert(GlossaryFold.fingerprint(alias, language: language.ordinal, folded: !entry.caseSensitive), new))
+                        if held == Int(new) {
+                            claims.append(claim)
+                            continue
                         }
+                        let claimKey = key(claim)
+                        if key(claims[held]) != claimKey {
+                            // Another key with the same fingerprint.
+                            if let earlier = collided[claimKey] {
+                                held = earlier
+                            } else {
+                                collided[claimKey] = claims.count
+                                claims.append(claim)
+                                continue
+                            }
+                        }
+                        let claimed = glossaries[claims[held].glossary].entries[claims[held].entry]
+                        guard claimed.id != entry.id else { continue }
+                        problems.append(
+                            Problem(
+                                "alias '\(alias)' (\(language.rawValue)) of '\(entry.id)' is already an alias of '\(claimed.id)' (at \(claimed.location.map { "\($0)" } ?? "?"))",
+                                at: entry.location))
                     }
                 }
             }

@@ -49,6 +49,16 @@ public enum LanguageTag: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    // Hashed and compared by position, not by the raw value's text (dictionaries keyed by language
+    // are read per alias when a glossary loads).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ordinal)
+    }
+
+    public static func == (lhs: LanguageTag, rhs: LanguageTag) -> Bool {
+        lhs.ordinal == rhs.ordinal
+    }
+
     /// The position in ``allCases``, for tables indexed by language.
     public var ordinal: Int {
         switch self {

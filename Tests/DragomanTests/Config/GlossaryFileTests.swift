@@ -75,6 +75,32 @@ struct GlossaryFileTests {
         #expect(Glossary.parse(yaml: yaml, path: "g.yaml").1.isEmpty)
     }
 
+    /// Two entries' aliases, and whether the check calls them one alias (it compares fingerprints
+    /// of the folded aliases first, then the folded aliases themselves).
+    @Test(arguments: [
+        ("en", "Nagorno Karabakh", "", "en", "nagorno  karabakh", "", true),
+        ("en", " Karabakh ", "", "en", "KARABAKH", "", true),
+        ("tr", "ırmak", "", "tr", "IRMAK", "", true),
+        ("ru", "Шуша", "", "ru", "шуша", "", true),
+        ("ru", "Щёлково", "", "ru", "Щелково", "", true),
+        ("en", "Shusha", "", "ru", "Shusha", "", false),
+        ("az", "ANAMA", "sensitive", "az", "ANAMA", "sensitive", true),
+        ("az", "ANAMA", "sensitive", "az", "Anama", "sensitive", false),
+        ("az", "ANAMA", "sensitive", "az", "anama", "", false),
+        ("en", "Karabakh", "", "en", "Karabagh", "", false),
+        ("en", "ab", "", "en", "a b", "", false),
+    ])
+    func aliasesComparedFolded(
+        firstLanguage: String, first: String, firstCase: String, secondLanguage: String, second: String, secondCase: String, conflict: Bool
+    ) {
+        func entry(_ id: String, _ language: String, _ name: String, _ sensitive: String) -> String {
+            "  - {id: \(id), type: term, names: {\(language): [\"\(name)\"]}\(sensitive.isEmpty ? "" : ", case: sensitive")}\n"
+        }
+        let yaml = "version: 1\nentries:\n" + entry("a", firstLanguage, first, firstCase) + entry("b", secondLanguage, second, secondCase)
+        let problems = Glossary.parse(yaml: yaml, path: "g.yaml").1
+        #expect(problems.count == (conflict ? 1 : 0), "\(problems)")
+    }
+
     @Test func conflictsAcrossFilesNameBothEntries() throws {
         let first = try Glossary(yaml: "version: 1\nentries:\n  - {id: a, type: place, names: {en: [Karabakh]}}\n", path: "one.yaml")
         let second = try Glossary(yaml: "version: 1\nentries:\n  - {id: b, type: place, names: {en: [karabakh]}}\n", path: "two.yaml")

@@ -67,22 +67,26 @@ enum GlossaryFold {
         return result
     }
 
-    /// Case-folded scalars (ICU's simple folding), with nothing else folded: whether writing one
-    /// form for another changes more than case (`İstanbul` → `Istanbul` does: the dot goes).
-    static func lowerScalars(_ text: String) -> [UInt32] {
-        var result: [UInt32] = []
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                result.append(value >= 0x41 && value <= 0x5A ? value | 0x20 : value)
-            } else if value < UInt32(directLimit) {
-                result.append(strictTable[Int(value)])
-            } else {
-                result.append(UInt32(bitPattern: cicu_fold_case(Int32(bitPattern: value), 0)))
+    /// Whether two texts are the same but for case, by ICU's simple case folding and nothing else:
+    /// whether writing one form for another changes more than case (`İstanbul` → `Istanbul` does:
+    /// the dot goes).
+    static func lowerEqual(_ first: String, _ second: String) -> Bool {
+        var left = first.unicodeScalars.makeIterator()
+        var right = second.unicodeScalars.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return true
+            case (let a?, let b?): guard a == b || lower(a.value) == lower(b.value) else { return false }
+            default: return false
             }
         }
-        return result
+    }
+
+    @inline(__always)
+    private static func lower(_ value: UInt32) -> UInt32 {
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A ? value | 0x20 : value }
+        if value < UInt32(directLimit) { return strictTable[Int(value)] }
+        return UInt32(bitPattern: cicu_fold_case(Int32(bitPattern: value), 0))
     }
 
     /// ICU's simple case folding and nothing else (İ stays İ), below ``directLimit``.
@@ -93,6 +97,35 @@ enum GlossaryFold {
         var key = ""
         key.unicodeScalars.append(contentsOf: caseScalars(text).compactMap(Unicode.Scalar.init))
         return key
+    }
+
+    /// A 64-bit fingerprint (FNV-1a) of a language and a text's ``caseScalars(_:)`` (`folded`) or
+    /// scalars as written: equal keys give equal fingerprints; unequal ones practically never do.
+    static func fingerprint(_ text: String, language: Int, folded: Bool) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        @inline(__always) func mix(_ value: UInt32) {
+            hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3
+        }
+        mix(UInt32(language) | 0x8000_0000)
+        guard folded else {
+            for scalar in text.unicodeScalars { mix(scalar.value) }
+            return hash
+        }
+        // As caseScalars: runs of spaces as one, none first or last.
+        var started = false
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let value = caseFold(scalar.value)
+            if value == 0x20 {
+                pendingSpace = started
+                continue
+            }
+            if pendingSpace { mix(0x20) }
+            pendingSpace = false
+            started = true
+            mix(value)
+        }
+        return hash
     }
 
     /// Whether a scalar is part of a word: letters, marks and digits (UAX #29's ALetter, Numeric
