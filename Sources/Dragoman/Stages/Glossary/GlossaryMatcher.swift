@@ -13,26 +13,25 @@
 /// Work per word is the length of the longest alias prefix it follows, so matching speed depends
 /// little on the number of aliases (measured by `scripts/bench_glossary.py`).
 struct GlossaryMatcher: Sendable {
-    /// One alias as compiled.
+    /// One alias as compiled: plain values only, so reading one per match retains nothing.
     struct Alias: Sendable {
         var entry: Int32
         var language: LanguageTag
-        /// The alias as the glossary writes it, and its lower-cased scalars (``GlossaryFold/lowerScalars(_:)``).
-        var name: String
-        var nameKey: [UInt32]
-        /// The alias's own scalars (stems only, one space between words), case-folded: what a
-        /// diacritic-sensitive alias requires the text to fold to.
-        var caseKey: [UInt32]
-        /// The alias's scalars as written (stems only, spaces and punctuation folded): what a
-        /// case-sensitive alias requires.
-        var exactKey: [UInt32]
         var strictness: Strictness
         /// Matches only in records of its own language: an acronym of one to three letters
         /// (Turkish `AA` is Anadolu Ajansı, English `AA` a battery size; `AB` is the EU in Turkish
         /// and a blood type in English).
         var ownLanguageOnly: Bool
+        /// Whether the alias has no lower-case letter (`ANAMA`, `AA`): its canonical form is then
+        /// not written in capitals for a match written in capitals.
+        var writtenInCapitals: Bool
         /// The class of the alias's last word, when it inflects.
         var lastInflection: Int32
+        /// What a strict alias requires the text it matched to fold to, in ``GlossaryMatcher/strictKeys``:
+        /// the case-folded scalars (stems only, one space between words) of a diacritic-sensitive
+        /// alias; the scalars as written (spaces and punctuation folded) of a case-sensitive one.
+        var keyStart: Int32
+        var keyCount: Int32
     }
 
     enum Strictness: UInt8, Sendable {
@@ -50,26 +49,77 @@ struct GlossaryMatcher: Sendable {
         var inflection: Int32
     }
 
-    // The trie, frozen: node n's edges are labels[edgeStart[n]..<edgeStart[n + 1]] (sorted) and
-    // the same slice of targets.
-    private let edgeStart: [Int32]
-    private let labels: [UInt32]
-    private let targets: [Int32]
-    /// Per node: bit 0 terminal, bit 1 has slots.
-    private let flags: [UInt8]
-    private let terminals: [Int32: [Int32]]
-    private let slots: [Int32: [(inflection: Int32, target: Int32)]]
+    /// A node of the frozen trie: where its edges, slots (an ending of an inflection class, then
+    /// the word's end) and terminal aliases are, in one place, so that a step of a walk reads one
+    /// node, then its edges.
+    private struct TrieNode {
+        var edgeStart: Int32
+        var edgeEnd: Int32
+        var slotStart: Int32
+        var slotEnd: Int32
+        var terminalStart: Int32
+        var terminalEnd: Int32
+    }
+
+    private struct Edge {
+        var label: UInt32
+        var target: Int32
+    }
+
+    private struct Slot {
+        var inflection: Int32
+        var target: Int32
+    }
+
+    /// The nodes, depth first from the root (0); each node's edges sorted by label; each node's
+    /// terminal aliases in glossary order.
+    private let trie: [TrieNode]
+    private let edges: [Edge]
+    private let slots: [Slot]
+    private let terminalAliases: [Int32]
     /// The root's children by first scalar below 0x600.
     private let rootDirect: [Int32]
 
+    /// Per inflection class: what the walk needs of it, and the root of its endings' trie.
+    struct Endings {
+        var acceptsBare: Bool
+        var allowsSeparator: Bool
+        var root: Int32
+    }
+
+    private struct EndingNode {
+        var edgeStart: Int32
+        var edgeEnd: Int32
+        var isEnd: Bool
+    }
+
+    /// By inflection class (as ``inflections``).
+    let endings: [Endings]
+    /// The non-empty endings of every class, one trie per class.
+    private let endingNodes: [EndingNode]
+    private let endingEdges: [Edge]
+
     let aliases: [Alias]
+    /// The aliases as the glossaries write them, by alias.
+    let names: [String]
+    /// The strict aliases' keys (``Alias/keyStart``).
+    let strictKeys: [UInt32]
     let inflections: [Inflection]
 
     /// Compiles the aliases of `entries`. `insensitive` per entry: its glossary matches without
     /// diacritics.
+    ///
+    /// Each alias becomes a key of labels (loose-folded scalars, a space between words, a slot
+    /// label after a stem that inflects); the keys are sorted and the trie built from them in one
+    /// pass, each key sharing the nodes of its common prefix with the one before. No table of
+    /// children is needed, nodes come in depth-first order (a node's subtree is near it), and each
+    /// node's edges come out sorted by label.
     init(entries: [Glossary.Entry], diacriticsInsensitive: [Bool]) {
-        var builder = Builder()
         var aliases: [Alias] = []
+        var names: [String] = []
+        var strictKeys: [UInt32] = []
+        var labels: [UInt32] = []
+        var keyStarts: [Int32] = [0]
         // One Inflection (its endings generated) per family, not per alias.
         var inflectionIndex: [Inflection.Family: Int32] = [:]
         var inflections: [Inflection] = []
@@ -85,94 +135,193 @@ struct GlossaryMatcher: Sendable {
             for language in LanguageTag.allCases {
                 // Armenian writes the ligature և in lower case and ԵՎ in capitals (ԵՐԵՎԱՆ for
                 // Երևան): an alias with և is also stored with եվ.
-                var names = entry.names[language] ?? []
+                guard var forms = entry.names[language] else { continue }
                 if language == .hy {
-                    names += names.filter { $0.contains("\u{0587}") }.map { $0.replacingLigature() }
+                    forms += forms.filter { $0.contains("\u{0587}") }.map { $0.replacingLigature() }
                 }
-                for name in names {
+                for name in forms {
                     let words = name.split(whereSeparator: { GlossaryFold.punctuation($0.unicodeScalars.first?.value ?? 0) == 0x20 }).map(String.init)
                     guard !words.isEmpty else { continue }
                     let classified = Inflection.classify(words: words, language: language)
-                    var node: Int32 = 0
-                    var caseKey: [UInt32] = []
-                    var exactKey: [UInt32] = []
+                    let keyStart = strictKeys.count
                     var last: Int32 = -1
                     for (position, (stem, family)) in classified.enumerated() {
                         if position > 0 {
-                            node = builder.child(of: node, label: 0x20)
-                            caseKey.append(0x20)
-                            exactKey.append(0x20)
+                            labels.append(0x20)
+                            if strictness != .loose { strictKeys.append(0x20) }
                         }
                         for scalar in stem.unicodeScalars {
-                            node = builder.child(of: node, label: GlossaryFold.looseFold(scalar.value))
-                            caseKey.append(GlossaryFold.caseFold(scalar.value))
-                            exactKey.append(GlossaryFold.punctuation(scalar.value) ?? scalar.value)
+                            labels.append(GlossaryFold.looseFold(scalar.value))
+                            switch strictness {
+                            case .exact: strictKeys.append(GlossaryFold.punctuation(scalar.value) ?? scalar.value)
+                            case .diacritics: strictKeys.append(GlossaryFold.caseFold(scalar.value))
+                            case .loose: break
+                            }
                         }
                         if let family {
                             last = index(of: family)
-                            node = builder.slot(of: node, inflection: last)
+                            labels.append(Self.slotLabel | UInt32(last))
                         } else {
                             last = -1
                         }
                     }
-                    let alias = Int32(aliases.count)
+                    keyStarts.append(Int32(labels.count))
                     aliases.append(
-                        Alias(entry: Int32(entryIndex), language: language, name: name, nameKey: GlossaryFold.lowerScalars(name), caseKey: caseKey, exactKey: exactKey, strictness: strictness,
-                            ownLanguageOnly: Self.isShortAcronym(name), lastInflection: last))
-                    builder.terminals[node, default: []].append(alias)
+                        Alias(
+                            entry: Int32(entryIndex), language: language, strictness: strictness, ownLanguageOnly: Self.isShortAcronym(name),
+                            writtenInCapitals: name.unicodeScalars.allSatisfy { !$0.properties.isLowercase }, lastInflection: last,
+                            keyStart: Int32(keyStart), keyCount: Int32(strictKeys.count - keyStart)))
+                    names.append(name)
                 }
             }
         }
         self.aliases = aliases
+        self.names = names
+        self.strictKeys = strictKeys
         self.inflections = inflections
-        // Freeze.
-        var edgeStart: [Int32] = []
-        edgeStart.reserveCapacity(builder.edges.count + 1)
-        var labels: [UInt32] = []
-        var targets: [Int32] = []
-        var flags = [UInt8](repeating: 0, count: builder.edges.count)
-        for (node, edges) in builder.edges.enumerated() {
-            edgeStart.append(Int32(labels.count))
-            for (label, target) in edges.sorted(by: { $0.0 < $1.0 }) {
-                labels.append(label)
-                targets.append(target)
+        (endings, endingNodes, endingEdges) = Self.endingTries(inflections)
+
+        // The keys in order; equal keys in alias order.
+        let order = labels.withUnsafeBufferPointer { pool in
+            keyStarts.withUnsafeBufferPointer { starts in
+                (0..<Int32(aliases.count)).sorted { left, right in
+                    let a = UnsafeBufferPointer(rebasing: pool[Int(starts[Int(left)])..<Int(starts[Int(left) + 1])])
+                    let b = UnsafeBufferPointer(rebasing: pool[Int(starts[Int(right)])..<Int(starts[Int(right) + 1])])
+                    for offset in 0..<min(a.count, b.count) where a[offset] != b[offset] { return a[offset] < b[offset] }
+                    return a.count != b.count ? a.count < b.count : left < right
+                }
             }
-            if builder.terminals[Int32(node)] != nil { flags[node] |= 1 }
-            if builder.slots[Int32(node)] != nil { flags[node] |= 2 }
         }
-        edgeStart.append(Int32(labels.count))
+        // The trie, depth first: edges and slots as (from, label, to) in the order made.
+        var edgeFrom: [Int32] = []
+        var edgeLabel: [UInt32] = []
+        var slotFrom: [Int32] = []
+        var slotInflection: [Int32] = []
+        var edgeTarget: [Int32] = []
+        var slotTarget: [Int32] = []
+        var terminalNode = [Int32](repeating: 0, count: aliases.count)
+        var nodeCount: Int32 = 1
+        var path: [Int32] = [0]  // the nodes along the previous key
+        var previous = 0..<0
+        for alias in order {
+            let key = Int(keyStarts[Int(alias)])..<Int(keyStarts[Int(alias) + 1])
+            var common = 0
+            while common < key.count, common < previous.count, labels[key.lowerBound + common] == labels[previous.lowerBound + common] { common += 1 }
+            path.removeLast(path.count - 1 - common)
+            for offset in common..<key.count {
+                let label = labels[key.lowerBound + offset]
+                let from = path[path.count - 1]
+                if label & Self.slotLabel != 0 {
+                    slotFrom.append(from)
+                    slotInflection.append(Int32(label & ~Self.slotLabel))
+                    slotTarget.append(nodeCount)
+                } else {
+                    edgeFrom.append(from)
+                    edgeLabel.append(label)
+                    edgeTarget.append(nodeCount)
+                }
+                path.append(nodeCount)
+                nodeCount += 1
+            }
+            terminalNode[Int(alias)] = path[path.count - 1]
+            previous = key
+        }
+        let nodes = Int(nodeCount)
+        // Grouped by node: a stable counting sort keeps each node's edges in label order.
+        let edgeStart = Self.starts(of: edgeFrom, nodes: nodes)
+        var edges = [Edge](repeating: Edge(label: 0, target: 0), count: edgeFrom.count)
+        var fill = edgeStart
+        for edge in edgeFrom.indices {
+            let node = Int(edgeFrom[edge])
+            edges[Int(fill[node])] = Edge(label: edgeLabel[edge], target: edgeTarget[edge])
+            fill[node] += 1
+        }
+        let slotStart = Self.starts(of: slotFrom, nodes: nodes)
+        var slots = [Slot](repeating: Slot(inflection: 0, target: 0), count: slotFrom.count)
+        fill = slotStart
+        for slot in slotFrom.indices {
+            let node = Int(slotFrom[slot])
+            slots[Int(fill[node])] = Slot(inflection: slotInflection[slot], target: slotTarget[slot])
+            fill[node] += 1
+        }
+        let terminalStart = Self.starts(of: terminalNode, nodes: nodes)
+        var terminalAliases = [Int32](repeating: 0, count: terminalNode.count)
+        fill = terminalStart
+        for (alias, node) in terminalNode.enumerated() {
+            terminalAliases[Int(fill[Int(node)])] = Int32(alias)
+            fill[Int(node)] += 1
+        }
+        self.trie = (0..<nodes).map { node in
+            TrieNode(
+                edgeStart: edgeStart[node], edgeEnd: edgeStart[node + 1], slotStart: slotStart[node], slotEnd: slotStart[node + 1],
+                terminalStart: terminalStart[node], terminalEnd: terminalStart[node + 1])
+        }
         var rootDirect = [Int32](repeating: -1, count: 0x600)
-        for (label, target) in builder.edges.first ?? [] where label < 0x600 { rootDirect[Int(label)] = target }
-        self.edgeStart = edgeStart
-        self.labels = labels
-        self.targets = targets
-        self.flags = flags
-        self.terminals = builder.terminals
-        self.slots = builder.slots
+        for edge in edges[Int(edgeStart[0])..<Int(edgeStart[1])] where edge.label < 0x600 { rootDirect[Int(edge.label)] = edge.target }
+        self.edges = edges
+        self.slots = slots
+        self.terminalAliases = terminalAliases
         self.rootDirect = rootDirect
     }
 
-    /// The trie under construction: edges per node as small arrays (most nodes have one).
-    private struct Builder {
-        var edges: [[(UInt32, Int32)]] = [[]]
-        var terminals: [Int32: [Int32]] = [:]
-        var slots: [Int32: [(inflection: Int32, target: Int32)]] = [:]
-
-        mutating func child(of node: Int32, label: UInt32) -> Int32 {
-            if let existing = edges[Int(node)].first(where: { $0.0 == label }) { return existing.1 }
-            let new = Int32(edges.count)
-            edges.append([])
-            edges[Int(node)].append((label, new))
-            return new
+    /// The tries of the classes' non-empty endings (loose-folded scalars), flat.
+    private static func endingTries(_ inflections: [Inflection]) -> ([Endings], [EndingNode], [Edge]) {
+        var endings: [Endings] = []
+        var nodes: [EndingNode] = []
+        var edges: [Edge] = []
+        for inflection in inflections {
+            // Built with a dictionary per node (endings are few), then flattened breadth first.
+            var children: [[UInt32: Int]] = [[:]]
+            var isEnd = [false]
+            for ending in inflection.endings where !ending.isEmpty {
+                var node = 0
+                for label in ending {
+                    if let next = children[node][label] {
+                        node = next
+                    } else {
+                        children.append([:])
+                        isEnd.append(false)
+                        children[node][label] = children.count - 1
+                        node = children.count - 1
+                    }
+                }
+                isEnd[node] = true
+            }
+            let base = Int32(nodes.count)
+            for (node, edgesOut) in children.enumerated() {
+                let start = Int32(edges.count)
+                for (label, target) in edgesOut.sorted(by: { $0.key < $1.key }) { edges.append(Edge(label: label, target: base + Int32(target))) }
+                nodes.append(EndingNode(edgeStart: start, edgeEnd: Int32(edges.count), isEnd: isEnd[node]))
+            }
+            endings.append(Endings(acceptsBare: inflection.acceptsBare, allowsSeparator: inflection.allowsSeparator, root: base))
         }
+        return (endings, nodes, edges)
+    }
 
-        mutating func slot(of node: Int32, inflection: Int32) -> Int32 {
-            if let existing = slots[node]?.first(where: { $0.inflection == inflection }) { return existing.target }
-            let new = Int32(edges.count)
-            edges.append([])
-            slots[node, default: []].append((inflection, new))
-            return new
+    @inline(__always)
+    private func endingChild(of node: Int32, label: UInt32) -> Int32 {
+        let item = endingNodes[Int(node)]
+        // Sorted by label; a class's first letters are a few dozen (Turkic suffixes).
+        var low = Int(item.edgeStart)
+        var high = Int(item.edgeEnd)
+        while low < high {
+            let middle = (low + high) / 2
+            let value = endingEdges[middle].label
+            if value == label { return endingEdges[middle].target }
+            if value < label { low = middle + 1 } else { high = middle }
         }
+        return -1
+    }
+
+    /// The label of a slot of inflection class n in a key: `slotLabel | n`, above every scalar.
+    private static let slotLabel: UInt32 = 0x8000_0000
+
+    /// Per node, where its items start in a list grouped by node (`nodes + 1` values).
+    private static func starts(of owners: [Int32], nodes: Int) -> [Int32] {
+        var starts = [Int32](repeating: 0, count: nodes + 1)
+        for owner in owners { starts[Int(owner) + 1] += 1 }
+        for node in 0..<nodes { starts[node + 1] += starts[node] }
+        return starts
     }
 
     /// One to three letters, all capitals (`AA`, `AB`, `UN`, `ABD`, `ԱՄՆ`).
@@ -186,19 +335,20 @@ struct GlossaryMatcher: Sendable {
         if node == 0 {
             if label < 0x600 { return rootDirect[Int(label)] }
         }
-        var low = Int(edgeStart[Int(node)])
-        var high = Int(edgeStart[Int(node) + 1])
+        let item = trie[Int(node)]
+        var low = Int(item.edgeStart)
+        var high = Int(item.edgeEnd)
         if high - low <= 8 {
             while low < high {
-                if labels[low] == label { return targets[low] }
+                if edges[low].label == label { return edges[low].target }
                 low += 1
             }
             return -1
         }
         while low < high {
             let middle = (low + high) / 2
-            let value = labels[middle]
-            if value == label { return targets[middle] }
+            let value = edges[middle].label
+            if value == label { return edges[middle].target }
             if value < label { low = middle + 1 } else { high = middle }
         }
         return -1
@@ -210,6 +360,7 @@ struct GlossaryMatcher: Sendable {
     func matches(in bytes: UnsafeBufferPointer<UInt8>, language: @escaping () -> LanguageTag = { .en }) -> [Match] {
         var result: [Match] = []
         var walker = Walker(matcher: self, bytes: bytes, language: language)
+        defer { walker.deallocate() }
         var index = 0
         let count = bytes.count
         var previousIsWord = false
@@ -237,10 +388,8 @@ struct GlossaryMatcher: Sendable {
         let bytes: UnsafeBufferPointer<UInt8>
         var best = Match(range: 0..<0, stemEnd: 0, alias: -1, inflection: -1)
         /// The text's scalars consumed by trie edges, case-folded and as written (for the checks).
-        var caseStack: [UInt32] = []
-        var exactStack: [UInt32] = []
-        /// Scratch for the ending read after a stem.
-        var ending: [UInt32] = []
+        var caseStack = ScalarStack()
+        var exactStack = ScalarStack()
         var start = 0
 
         let language: () -> LanguageTag
@@ -250,15 +399,18 @@ struct GlossaryMatcher: Sendable {
             self.matcher = matcher
             self.bytes = bytes
             self.language = language
-            caseStack.reserveCapacity(64)
-            exactStack.reserveCapacity(64)
+        }
+
+        func deallocate() {
+            caseStack.deallocate()
+            exactStack.deallocate()
         }
 
         mutating func longest(from start: Int) -> Bool {
             self.start = start
             best = Match(range: start..<start, stemEnd: start, alias: -1, inflection: -1)
-            caseStack.removeAll(keepingCapacity: true)
-            exactStack.removeAll(keepingCapacity: true)
+            caseStack.count = 0
+            exactStack.count = 0
             walk(node: 0, at: start, afterSlot: -1, stemEnd: start)
             return best.alias >= 0
         }
@@ -281,19 +433,18 @@ struct GlossaryMatcher: Sendable {
             var stemEnd = startStemEnd
             let depth = caseStack.count
             defer {
-                if caseStack.count > depth {
-                    caseStack.removeLast(caseStack.count - depth)
-                    exactStack.removeLast(exactStack.count - depth)
-                }
+                caseStack.count = depth
+                exactStack.count = depth
             }
             while true {
-                let flags = matcher.flags[Int(node)]
-                if flags & 1 != 0, slotUsed >= 0 || endsWord(index) {
+                let item = matcher.trie[Int(node)]
+                if item.terminalEnd > item.terminalStart, slotUsed >= 0 || endsWord(index) {
                     consider(node: node, end: index, stemEnd: slotUsed >= 0 ? stemEnd : index, inflection: slotUsed)
                 }
-                if flags & 2 != 0, let slots = matcher.slots[node] {
-                    for (inflection, target) in slots {
-                        let (bare, suffixed) = endings(of: matcher.inflections[Int(inflection)], at: index)
+                if item.slotEnd > item.slotStart {
+                    for slot in Int(item.slotStart)..<Int(item.slotEnd) {
+                        let (inflection, target) = (matcher.slots[slot].inflection, matcher.slots[slot].target)
+                        let (bare, suffixed) = endings(of: inflection, at: index)
                         if let bare { walk(node: target, at: bare, afterSlot: inflection, stemEnd: index) }
                         if let suffixed { walk(node: target, at: suffixed, afterSlot: inflection, stemEnd: index) }
                     }
@@ -313,8 +464,8 @@ struct GlossaryMatcher: Sendable {
                 }
                 let child = matcher.child(of: node, label: folded)
                 guard child >= 0 else { return }
-                caseStack.append(GlossaryFold.caseFold(value))
-                exactStack.append(folded == 0x20 ? 0x20 : (GlossaryFold.punctuation(value) ?? value))
+                caseStack.push(GlossaryFold.caseFold(value))
+                exactStack.push(folded == 0x20 ? 0x20 : (GlossaryFold.punctuation(value) ?? value))
                 node = child
                 index = next
                 slotUsed = -1
@@ -323,42 +474,62 @@ struct GlossaryMatcher: Sendable {
         }
 
         /// Where the endings of `inflection` that stand at `index` end: the empty ending (the word
-        /// ends here) and a non-empty one (the rest of the word is an ending of the class).
-        private mutating func endings(of inflection: Inflection, at index: Int) -> (Int?, Int?) {
-            var bare: Int?
-            if inflection.acceptsBare, index >= bytes.count || !isWord(at: index) { bare = index }
-            guard index < bytes.count else { return (bare, nil) }
+        /// ends here) and a non-empty one (the rest of the word is an ending of the class, read
+        /// along the class's ending trie: most words that run on past a stem fail at once).
+        private func endings(of inflection: Int32, at index: Int) -> (Int?, Int?) {
+            let endings = matcher.endings[Int(inflection)]
+            guard index < bytes.count else { return (endings.acceptsBare ? index : nil, nil) }
+            // Each scalar decoded once: the one after the stem decides most calls.
+            var (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+            var isWord = GlossaryFold.isWord(value)
+            let bare: Int? = endings.acceptsBare && !isWord ? index : nil
             var position = index
-            if inflection.allowsSeparator {
-                let (value, length) = UTF8Decoding.scalar(in: bytes, at: position)
-                let folded = GlossaryFold.punctuation(value)
-                if folded == 0x27 || folded == 0x2D, isWord(at: position + length) { position += length }
+            if endings.allowsSeparator, !isWord, let separator = GlossaryFold.punctuation(value), separator == 0x27 || separator == 0x2D,
+                position + length < bytes.count
+            {
+                let (next, nextLength) = UTF8Decoding.scalar(in: bytes, at: position + length)
+                if GlossaryFold.isWord(next) {
+                    position += length
+                    (value, length, isWord) = (next, nextLength, true)
+                }
             }
-            guard position < bytes.count else { return (bare, nil) }
-            let (firstValue, _) = UTF8Decoding.scalar(in: bytes, at: position)
-            guard inflection.firstScalars.contains(GlossaryFold.looseFold(firstValue)) else { return (bare, nil) }
-            ending.removeAll(keepingCapacity: true)
+            var node = endings.root
             var end = position
-            while end < bytes.count {
-                let (value, length) = UTF8Decoding.scalar(in: bytes, at: end)
+            while true {
                 let folded = GlossaryFold.looseFold(value)
                 // The English possessive's apostrophe belongs to the ending.
-                guard GlossaryFold.isWord(value) || (folded == 0x27 && end == position) else { break }
-                ending.append(folded)
+                guard isWord || (folded == 0x27 && end == position) else { break }
+                node = matcher.endingChild(of: node, label: folded)
+                guard node >= 0 else { return (bare, nil) }
                 end += length
-                if ending.count > inflection.longest { return (bare, nil) }
+                guard end < bytes.count else { break }
+                (value, length) = UTF8Decoding.scalar(in: bytes, at: end)
+                isWord = GlossaryFold.isWord(value)
             }
-            guard end > index, !ending.isEmpty, inflection.endings.contains(ending) else { return (bare, nil) }
+            guard end > position, matcher.endingNodes[Int(node)].isEnd else { return (bare, nil) }
             return (bare, end)
         }
 
+        /// Whether the scalars read equal a strict alias's key.
+        private func matches(_ read: ScalarStack, _ alias: Alias) -> Bool {
+            guard read.count == Int(alias.keyCount) else { return false }
+            let start = Int(alias.keyStart)
+            for offset in 0..<read.count where read.base[offset] != matcher.strictKeys[start + offset] { return false }
+            return true
+        }
+
         private mutating func consider(node: Int32, end: Int, stemEnd: Int, inflection: Int32) {
-            guard end > best.range.upperBound || best.alias < 0, let candidates = matcher.terminals[node] else { return }
-            for candidate in candidates {
+            // The longest match; of equally long ones, the glossaries' first alias (whichever
+            // path through the trie reached it first).
+            guard best.alias < 0 || end >= best.range.upperBound else { return }
+            let item = matcher.trie[Int(node)]
+            for terminal in Int(item.terminalStart)..<Int(item.terminalEnd) {
+                let candidate = matcher.terminalAliases[terminal]
+                if end == best.range.upperBound && best.alias >= 0 && candidate >= best.alias { return }
                 let alias = matcher.aliases[Int(candidate)]
                 switch alias.strictness {
-                case .exact: guard exactStack == alias.exactKey else { continue }
-                case .diacritics: guard caseStack == alias.caseKey else { continue }
+                case .exact: guard matches(exactStack, alias) else { continue }
+                case .diacritics: guard matches(caseStack, alias) else { continue }
                 case .loose: break
                 }
                 // An inflected ending must belong to this alias's own class (Şuşa's az suffixes
@@ -373,6 +544,39 @@ struct GlossaryMatcher: Sendable {
                 return
             }
         }
+    }
+}
+
+/// A stack of scalars in memory of its own, pushed once per step of a walk: no uniqueness check
+/// or capacity check beyond one comparison per push. Deallocated by its owner.
+private struct ScalarStack {
+    private(set) var base: UnsafeMutablePointer<UInt32>
+    private var capacity: Int
+    /// The scalars pushed; set lower to pop.
+    var count = 0
+
+    init() {
+        capacity = 64
+        base = .allocate(capacity: capacity)
+    }
+
+    @inline(__always)
+    mutating func push(_ value: UInt32) {
+        if count == capacity { grow() }
+        base[count] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity * 2)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+
+    func deallocate() {
+        base.deallocate()
     }
 }
 

@@ -143,14 +143,14 @@ public struct GlossaryStage: Stage {
         let ending = endingStart < match.range.upperBound ? slice(endingStart..<match.range.upperBound) : ""
         var canonical = forms.canonical[entryIndex]
         var replacement: String?
-        if keep || forms.keys[entryIndex] == alias.nameKey {
+        if keep || GlossaryFold.lowerEqual(matcher.names[Int(match.alias)], forms.canonical[entryIndex]) {
             // Already the canonical form (in any case, and only case: İstanbul is not Istanbul):
             // leave it as written.
             replacement = nil
         } else {
             // Capitals written for capitals (ŞUŞA → SHUSHA), unless the alias itself is in
             // capitals (an acronym: AA → Anadolu Agency, not ANADOLU AGENCY).
-            if !entry.caseSensitive && !alias.name.unicodeScalars.allSatisfy({ !$0.properties.isLowercase })
+            if !entry.caseSensitive && !alias.writtenInCapitals
                 && Self.allCapitals(UnsafeBufferPointer(rebasing: bytes[match.range.lowerBound..<match.stemEnd]))
             {
                 canonical = canonical.uppercased()
@@ -235,14 +235,12 @@ public struct GlossaryStage: Stage {
         }
     }
 
-    /// Canonical forms and their case-folded scalars for one target language, per entry.
+    /// Canonical forms for one target language, per entry.
     final class TargetForms: Sendable {
         let canonical: [String]
-        let keys: [[UInt32]]
 
         init(entries: [Glossary.Entry], target: LanguageTag, style: String?) {
             canonical = entries.map { $0.canonical(for: target, style: style) }
-            keys = canonical.map(GlossaryFold.lowerScalars)
         }
     }
 

@@ -59,18 +59,11 @@ struct Inflection: Hashable, Sendable {
 
     /// Whether the bare stem is a form (no ending).
     let acceptsBare: Bool
-    /// The longest ending, in scalars.
-    let longest: Int
-    /// The first scalars of the non-empty endings: most words that run on past a stem start no
-    /// ending, and are ruled out here without hashing.
-    let firstScalars: Set<UInt32>
 
     init(_ family: Family) {
         self.family = family
         endings = Set(Self.endings(of: family).map { Array($0.unicodeScalars.map { GlossaryFold.looseFold($0.value) }) })
         acceptsBare = endings.contains([])
-        longest = endings.map(\.count).max() ?? 0
-        firstScalars = Set(endings.compactMap(\.first))
     }
 
     static func == (lhs: Inflection, rhs: Inflection) -> Bool { lhs.family == rhs.family }
@@ -230,15 +223,21 @@ struct Inflection: Hashable, Sendable {
     static func russianStem(of word: String, attributive: Bool) -> (String, RussianClass)? {
         let lower = word.lowercased()
         guard let last = lower.unicodeScalars.last, (0x430...0x44F).contains(last.value) || last.value == 0x451 else { return nil }
-        func drop(_ count: Int) -> String { String(word.unicodeScalars.dropLast(count).map(Character.init)) }
+        // A stem keeps two letters at least: a shorter one (Ая, Ия) would put a slot at the root or
+        // after one letter, so that any word made of an ending (ой, ая) or one letter and an
+        // ending would match; such a word is matched as written.
+        let length = word.unicodeScalars.count
+        func drop(_ count: Int) -> String? {
+            length - count >= 2 ? String(word.unicodeScalars.dropLast(count).map(Character.init)) : nil
+        }
         if attributive, ["ый", "ий", "ой", "ая", "яя", "ое", "ее"].contains(where: { lower.hasSuffix($0) }) {
-            return (drop(2), .adjective)
+            return drop(2).map { ($0, .adjective) }
         }
         switch last {
-        case "а": return (drop(1), .feminineA)
-        case "я": return (drop(1), .feminineYa)
-        case "ь": return (drop(1), .softSign)
-        case "й": return (drop(1), .shortI)
+        case "а": return drop(1).map { ($0, .feminineA) }
+        case "я": return drop(1).map { ($0, .feminineYa) }
+        case "ь": return drop(1).map { ($0, .softSign) }
+        case "й": return drop(1).map { ($0, .shortI) }
         case "о", "е", "и", "у", "ю", "э", "ы", "ё": return nil
         default: return (word, .consonant)
         }
