@@ -40,7 +40,13 @@ public enum LanguageDetector {
                     continue
                 }
                 guard index + 1 < bytes.count else { break }
-                let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+                // Two-byte sequences (Latin beyond ASCII, Cyrillic, Armenian) decoded here.
+                let (value, length): (UInt32, Int)
+                if byte & 0xE0 == 0xC0, bytes[index + 1] & 0xC0 == 0x80, byte >= 0xC2 {
+                    (value, length) = (UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+                } else {
+                    (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+                }
                 if counts.add(value) {
                     // Part of a word: keep its UTF-8 bytes (lower-case forms are what the word lists hold).
                     for offset in 0..<length where wordLength < 8 {
@@ -92,6 +98,14 @@ public enum LanguageDetector {
             default: break
             }
             switch value {
+            case 0x80...0xBF:
+                // Latin-1 punctuation and symbols (« » NBSP): no property lookup. As the lookup
+                // says: ª º are Latin letters, µ a letter of no script.
+                switch value {
+                case 0xAA, 0xBA: latin += 1
+                case 0xB5: break
+                default: return false
+                }
             case 0xC0...0x24F where value != 0xD7 && value != 0xF7:
                 latin += 1
             case 0x250...0x2AF:

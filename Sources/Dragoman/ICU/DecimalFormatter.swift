@@ -30,6 +30,68 @@ public final class DecimalFormatter: @unchecked Sendable {
             handles.append(handle)
         }
         self.handles = handles
+        self.separators = Self.plainSeparators(handles: handles, locale: locale)
+    }
+
+    /// The grouping and decimal separators, when the locale writes numbers the plain way: ASCII
+    /// digits, groups of three from the first thousand on, one separator scalar each. Then
+    /// ``format(_:)`` writes them itself, as ICU would (checked at opening on probe numbers, and
+    /// by a test against ICU for every language); otherwise (Indian grouping, a minimum of two
+    /// grouping digits, native digits) every number goes to ICU.
+    private let separators: (group: String, decimal: String)?
+
+    /// Whether ``format(_:)`` writes plain decimals itself.
+    var writesPlainNumbers: Bool { separators != nil }
+
+    private static func plainSeparators(handles: [OpaquePointer], locale: String) -> (group: String, decimal: String)? {
+        guard handles.count > 1, let thousands = try? icuFormat("1234", handle: handles[0], locale: locale),
+            let sample = try? icuFormat("1234567.5", handle: handles[1], locale: locale)
+        else {
+            return nil
+        }
+        // "1234567.5" → 1 G 234 G 567 D 5, and "1234" → 1 G 234.
+        let scalars = Array(sample.unicodeScalars)
+        guard scalars.count == 11, String(String.UnicodeScalarView(scalars[0..<1])) == "1", String(String.UnicodeScalarView(scalars[2..<5])) == "234",
+            String(String.UnicodeScalarView(scalars[6..<9])) == "567", scalars[10] == "5", scalars[1] == scalars[5], scalars[1] != scalars[9]
+        else { return nil }
+        let group = String(scalars[1])
+        let decimal = String(scalars[9])
+        guard thousands == "1" + group + "234", !group.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return nil }
+        return (group, decimal)
+    }
+
+    /// A plain decimal (`0`, `1234`, `12.50`: ASCII digits, no sign, no leading zero, at most
+    /// ``maxFractionDigits`` fraction digits) written with the locale's separators; nil for others.
+    private func plainFormat(_ decimal: String) -> String? {
+        guard let (group, separator) = separators else { return nil }
+        var integer = 0
+        var fraction = -1
+        for byte in decimal.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard fraction < 0, integer > 0 else { return nil }
+                fraction = 0
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                if fraction >= 0 { fraction += 1 } else { integer += 1 }
+            } else {
+                return nil
+            }
+        }
+        guard integer > 0, fraction != 0, fraction <= Self.maxFractionDigits, integer == 1 || decimal.utf8.first != UInt8(ascii: "0") else { return nil }
+        var out = ""
+        out.reserveCapacity(decimal.utf8.count + integer / 3 * group.utf8.count + 2)
+        var position = 0
+        for character in decimal.unicodeScalars {
+            if position < integer {
+                if position > 0 && (integer - position) % 3 == 0 { out += group }
+                out.unicodeScalars.append(character)
+            } else if position == integer {
+                out += separator
+            } else {
+                out.unicodeScalars.append(character)
+            }
+            position += 1
+        }
+        return out
     }
 
     deinit {
@@ -38,8 +100,17 @@ public final class DecimalFormatter: @unchecked Sendable {
 
     /// Formats a decimal written in ASCII (`1234.50`): the fraction digits are kept as written.
     public func format(_ decimal: String) throws(ICUError) -> String {
+        if let plain = plainFormat(decimal) { return plain }
+        return try formatWithICU(decimal)
+    }
+
+    /// ``format(_:)`` by ICU alone (for tests of the plain path).
+    func formatWithICU(_ decimal: String) throws(ICUError) -> String {
         let fraction = decimal.utf8.firstIndex(of: UInt8(ascii: ".")).map { decimal.utf8.distance(from: $0, to: decimal.utf8.endIndex) - 1 } ?? 0
-        let handle = handles[min(fraction, Self.maxFractionDigits)]
+        return try Self.icuFormat(decimal, handle: handles[min(fraction, Self.maxFractionDigits)], locale: locale)
+    }
+
+    private static func icuFormat(_ decimal: String, handle: OpaquePointer, locale: String) throws(ICUError) -> String {
         // A formatted amount fits 512 bytes unless it has some hundred digits; then ICU says how
         // many bytes it needs, and the call is made again with that many.
         var capacity = 512

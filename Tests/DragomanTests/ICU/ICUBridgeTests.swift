@@ -90,3 +90,35 @@ struct ICUBridgeTests {
         #expect("İzmir".lowercased(with: identifier) == "izmir")
     }
 }
+
+/// ``DecimalFormatter`` writes plain decimals itself where the locale writes them the plain way;
+/// whatever it writes must be what ICU writes.
+@Suite("Decimal formatter: its own path agrees with ICU")
+struct DecimalFormatterTests {
+    static let decimals: [String] = {
+        var values = ["0", "1", "12", "123", "1234", "12345", "123456", "1234567", "1000000000", "0.5", "0.25", "1234.5", "400000", "1000.123456",
+            "98765432109876543210", "7.000001", "1.2345678", "0012", "-5", "1e5", "12.", ".5", ""]
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<300 {
+            let digits = Int.random(in: 1...22, using: &generator)
+            var text = String(Int.random(in: 1...9, using: &generator))
+            for _ in 1..<digits { text += String(Int.random(in: 0...9, using: &generator)) }
+            let fraction = Int.random(in: 0...7, using: &generator)
+            if fraction > 0 { text += "." + (0..<fraction).map { _ in String(Int.random(in: 0...9, using: &generator)) }.joined() }
+            values.append(text)
+        }
+        return values
+    }()
+
+    @Test(arguments: LanguageTag.allCases)
+    func agreesWithICU(language: LanguageTag) throws {
+        let formatter = try DecimalFormatter(locale: language.icuLocale)
+        // Every language here groups by three from the first thousand: the comparison is not vacuous.
+        #expect(formatter.writesPlainNumbers)
+        for decimal in Self.decimals {
+            let icu = try? formatter.formatWithICU(decimal)
+            let own = try? formatter.format(decimal)
+            #expect(own == icu, "\(decimal) in \(language.icuLocale)")
+        }
+    }
+}

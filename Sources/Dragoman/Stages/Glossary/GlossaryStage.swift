@@ -78,7 +78,7 @@ public struct GlossaryStage: Stage {
         self.entries = entries
         self.glossaryNames = names
         matcher = GlossaryMatcher(entries: entries, diacriticsInsensitive: insensitive)
-        targetForms = TargetFormsCache(entries: entries, style: style)
+        targetForms = TargetFormsCache(entries: entries, glossaryNames: names, style: style)
     }
 
     /// The number of aliases compiled.
@@ -181,7 +181,9 @@ public struct GlossaryStage: Stage {
             guard let replacement else { return nil }
             return Edit(stage: name, range: match.range, replacement: replacement)
         }
-        var data = ["id": entry.id, "type": entry.type.rawValue, "canonical": canonical, "glossary": glossaryNames[entryIndex]]
+        // The entry's annotation data is made once per target; a match copies it (a retain).
+        var data = forms.data[entryIndex]
+        if canonical != forms.canonical[entryIndex] { data["canonical"] = canonical }
         if !ending.isEmpty { data["suffix"] = ending }
         return Edit(stage: name, range: match.range, replacement: replacement ?? slice(match.range), data: data)
     }
@@ -215,18 +217,20 @@ public struct GlossaryStage: Stage {
     /// ``TargetForms`` per target language, made when first asked for.
     final class TargetFormsCache: Sendable {
         private let entries: [Glossary.Entry]
+        private let glossaryNames: [String]
         private let style: String?
         private let cache = Locked<[TargetForms?]>(Array(repeating: nil, count: LanguageTag.allCases.count))
 
-        init(entries: [Glossary.Entry], style: String?) {
+        init(entries: [Glossary.Entry], glossaryNames: [String], style: String?) {
             self.entries = entries
+            self.glossaryNames = glossaryNames
             self.style = style
         }
 
         func forms(for target: LanguageTag) -> TargetForms {
             if let made = cache.withLock({ $0[target.ordinal] }) { return made }
             // Made outside the lock; two threads may both make it, one wins.
-            let made = TargetForms(entries: entries, target: target, style: style)
+            let made = TargetForms(entries: entries, glossaryNames: glossaryNames, target: target, style: style)
             return cache.withLock { cached in
                 if let first = cached[target.ordinal] { return first }
                 cached[target.ordinal] = made
@@ -235,12 +239,17 @@ public struct GlossaryStage: Stage {
         }
     }
 
-    /// Canonical forms for one target language, per entry.
+    /// Canonical forms for one target language, and the annotation data of a match, per entry.
     final class TargetForms: Sendable {
         let canonical: [String]
+        let data: [[String: String]]
 
-        init(entries: [Glossary.Entry], target: LanguageTag, style: String?) {
-            canonical = entries.map { $0.canonical(for: target, style: style) }
+        init(entries: [Glossary.Entry], glossaryNames: [String], target: LanguageTag, style: String?) {
+            let forms = entries.map { $0.canonical(for: target, style: style) }
+            canonical = forms
+            data = entries.indices.map { index in
+                ["id": entries[index].id, "type": entries[index].type.rawValue, "canonical": forms[index], "glossary": glossaryNames[index]]
+            }
         }
     }
 

@@ -185,8 +185,23 @@ extension MoneyStage {
                 return
             }
         }
-        let scalar = Unicode.Scalar(lower) ?? "\u{FFFD}"
-        scratch.append(contentsOf: String(scalar).utf8)
+        // As UTF-8, without a string per scalar (this runs on every letter of every word looked up).
+        switch lower {
+        case 0..<0x80:
+            scratch.append(UInt8(lower))
+        case 0x80..<0x800:
+            scratch.append(UInt8(0xC0 | lower >> 6))
+            scratch.append(UInt8(0x80 | lower & 0x3F))
+        case 0x800..<0x10000:
+            scratch.append(UInt8(0xE0 | lower >> 12))
+            scratch.append(UInt8(0x80 | lower >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | lower & 0x3F))
+        default:
+            scratch.append(UInt8(0xF0 | lower >> 18))
+            scratch.append(UInt8(0x80 | lower >> 12 & 0x3F))
+            scratch.append(UInt8(0x80 | lower >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | lower & 0x3F))
+        }
     }
 
     /// A magnitude word after the number, attached (`5m`, `1.1bn`) or after one space.

@@ -110,7 +110,7 @@ public struct TransliterationStage: Stage {
         var engineLanguage: LanguageTag?
         var engine = CompiledScheme.none
         // Words the record writes capitalized inside a sentence: made when first needed.
-        var midSentence: Set<String>?
+        var midSentence: Set<UInt64>?
         // The output is built while scanning: one pass, no second walk to apply the edits.
         var output: [UInt8] = []
         var copied = 0
@@ -197,7 +197,7 @@ public struct TransliterationStage: Stage {
     /// common word.
     static func isNameAtSentenceStart(
         _ word: UnsafeBufferPointer<UInt8>, at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag,
-        midSentence: inout Set<String>?
+        midSentence: inout Set<UInt64>?
     ) -> Bool {
         let text = String(decoding: word, as: UTF8.self)
         if NameStopWords.contains(text.lowercased(), language: language) { return false }
@@ -211,12 +211,13 @@ public struct TransliterationStage: Stage {
         // The same word elsewhere, inside a sentence: one pass over the record, once (searching
         // the record for each sentence's first word was quadratic in a long record).
         if midSentence == nil { midSentence = capitalizedInsideSentences(bytes) }
-        return midSentence?.contains(text) ?? false
+        return midSentence?.contains(Self.fingerprint(word)) ?? false
     }
 
     /// The words a text writes with a capital inside a sentence (not after . ! ? … or a newline).
-    static func capitalizedInsideSentences(_ bytes: UnsafeBufferPointer<UInt8>) -> Set<String> {
-        var words: Set<String> = []
+    /// Each word as its ``fingerprint(_:)``: no string is made per word.
+    static func capitalizedInsideSentences(_ bytes: UnsafeBufferPointer<UInt8>) -> Set<UInt64> {
+        var words: Set<UInt64> = []
         var index = 0
         var sentenceStart = true
         while index < bytes.count {
@@ -233,12 +234,19 @@ public struct TransliterationStage: Stage {
                 end += nextLength
             }
             if !sentenceStart && LetterMapTransliterator.isCapital(value) {
-                words.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
+                words.insert(fingerprint(UnsafeBufferPointer(rebasing: bytes[index..<end])))
             }
             sentenceStart = false
             index = end
         }
         return words
+    }
+
+    /// A 64-bit FNV-1a hash of a word's bytes: two words of one record practically never share one.
+    static func fingerprint(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 
     private static func endsSentence(_ value: UInt32) -> Bool {
