@@ -142,6 +142,11 @@ public struct TransliterationStage: Stage {
             index = end
             sentenceStart = false
             let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
+            // Names start with a capital: most words go no further. (Below 0x600 the capitals are
+            // the only upper-case letters; the Unicode tables are asked only above.)
+            if scope == .names {
+                guard LetterMapTransliterator.isCapital(value) || (value >= 0x600 && (Unicode.Scalar(value)?.properties.isUppercase ?? false)) else { continue }
+            }
             let language = recordLanguage ?? context.language
             recordLanguage = language
             guard let wordLanguage = Self.language(of: word, record: language) else { continue }
@@ -152,11 +157,8 @@ public struct TransliterationStage: Stage {
                 engine = compiled[wordLanguage.ordinal]
             }
             guard engine.mayChange(word) else { continue }
-            if scope == .names {
-                guard LetterMapTransliterator.isCapital(value) || (Unicode.Scalar(value)?.properties.isUppercase ?? false) else { continue }
-                if initialWord && !Self.isNameAtSentenceStart(word, at: wordStart..<end, in: bytes, language: language, midSentence: &midSentence) {
-                    continue
-                }
+            if scope == .names, initialWord, !Self.isNameAtSentenceStart(word, at: wordStart..<end, in: bytes, language: language, midSentence: &midSentence) {
+                continue
             }
             // Glossary forms win over rules, in either scope.
             if !glossarySpans.isEmpty {
