@@ -100,7 +100,25 @@ enum MoneyLexicon {
     static let qualifiersBeforeBytes = qualifiersBefore.map { Array($0.utf8) }
     static let qualifiersAfterBytes = qualifiersAfter.map { Array($0.utf8) }
     static let needQualifierBytes = needQualifier.map { Array($0.utf8) }
-    static let codeBytes: [([UInt8], String)] = codes.map { (Array($0.key.utf8), $0.value) }
+    /// The ISO code a word written as a code names (`EUR`, `TL` → TRY), or nil. Codes are two or
+    /// three capital ASCII letters: any other word is ruled out before a lookup (this runs for
+    /// the word after every number).
+    static func code(written word: UnsafeBufferPointer<UInt8>) -> String? {
+        guard word.count == 2 || word.count == 3 else { return nil }
+        var packed: UInt32 = 0
+        for byte in word {
+            guard byte >= 0x41 && byte <= 0x5A else { return nil }
+            packed = packed << 8 | UInt32(byte)
+        }
+        return codesByPacked[packed]
+    }
+
+    private static let codesByPacked: [UInt32: String] = Dictionary(
+        codes.compactMap { key, value in
+            let bytes = Array(key.utf8)
+            guard bytes.count == 2 || bytes.count == 3, bytes.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+            return (bytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }, value)
+        }, uniquingKeysWith: { first, _ in first })
     private static func bytesTable(_ table: [String: Int]) -> [([UInt8], Int, Int)] {
         table.map { (Array($0.key.utf8), $0.key.unicodeScalars.count, $0.value) }
     }

@@ -300,7 +300,7 @@ extension MoneyStage {
             if let (iso, end) = suffixSymbol(in: bytes, at: position) { return (iso, end) }
             guard var (end, scalars) = lowerWord(in: bytes, at: position, into: &scratch) else { continue }
             let raw = UnsafeBufferPointer(rebasing: bytes[position..<end])
-            for (code, iso) in MoneyLexicon.codeBytes where raw.elementsEqual(code) {
+            if let iso = MoneyLexicon.code(written: raw) {
                 // A code with a number after it belongs to that number (`in 2021 EUR 5 million`:
                 // EUR 5 million, not 2,021 euros), as Dragoman itself writes amounts code first.
                 if let afterSpace = space(in: bytes, at: end), afterSpace < bytes.count, bytes[afterSpace] >= 0x30 && bytes[afterSpace] <= 0x39 {
@@ -313,7 +313,7 @@ extension MoneyStage {
             // elision before it does not ("d'euros").
             if let apostrophe = raw.firstIndex(where: { $0 == 0x27 || $0 == 0xE2 }) {
                 let head = UnsafeBufferPointer(rebasing: raw[..<apostrophe])
-                for (code, iso) in MoneyLexicon.codeBytes where head.elementsEqual(code) { return (iso, end) }
+                if let iso = MoneyLexicon.code(written: head) { return (iso, end) }
                 if let lowerApostrophe = word.firstIndex(where: { $0 == 0x27 || $0 == 0xE2 }) {
                     let skip = word[lowerApostrophe] == 0x27 ? 1 : 3  // ' or ’
                     if word[word.startIndex..<lowerApostrophe].elementsEqual([0x64]) {  // d'
