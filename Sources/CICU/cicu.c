@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/ucurr.h>
 #include <unicode/unumberformatter.h>
@@ -224,4 +225,21 @@ int32_t cicu_currency_name(const char *isoCode, const char *locale, int32_t styl
     if (length > capacity) return length;
     memcpy(dest, name, sizeof(UChar) * (size_t)length);
     return length;
+}
+
+int32_t cicu_sentence_breaks(const uint16_t *text, int32_t length, const char *locale, int32_t *boundaries,
+                             int32_t capacity, int32_t *count) {
+    UErrorCode status = U_ZERO_ERROR;
+    *count = 0;
+    // ICU caches the compiled sentence rules, so an open per call costs a copy, not a rule build,
+    // and needs no handle shared between threads.
+    UBreakIterator *iterator = ubrk_open(UBRK_SENTENCE, locale, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) return status;
+    ubrk_first(iterator);
+    for (int32_t boundary = ubrk_next(iterator); boundary != UBRK_DONE; boundary = ubrk_next(iterator)) {
+        if (*count < capacity) boundaries[*count] = boundary;
+        *count += 1;
+    }
+    ubrk_close(iterator);
+    return U_ZERO_ERROR;
 }

@@ -15,7 +15,7 @@ enum ExitStatus {
         case .io, .outputClosed: ioError
         case .invalidConfiguration, .unknownStage: config
         case .unknownLanguage: usage
-        case .icu, .invalidEdits: software
+        case .icu, .invalidEdits, .engine: software
         }
     }
 }

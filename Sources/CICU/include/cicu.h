@@ -124,6 +124,14 @@ int32_t cicu_numfmt_format_decimal_utf8(const cicu_number_formatter *formatter, 
 int32_t cicu_currency_name(const char *isoCode, const char *locale, int32_t style, const char *pluralCategory,
                            uint16_t *dest, int32_t capacity);
 
+// MARK: Sentence boundaries (ubrk)
+
+/// The sentence boundaries of text (UAX #29 sentence breaks for `locale`, e.g. "ru"), as UTF-16
+/// offsets after 0, ending with `length`. Writes at most `capacity` offsets; *count gets the number
+/// found (more than capacity means call again with a larger buffer). Returns the ICU error code.
+int32_t cicu_sentence_breaks(const uint16_t *text, int32_t length, const char *locale, int32_t *boundaries,
+                             int32_t capacity, int32_t *count);
+
 #ifdef __cplusplus
 }
 #endif

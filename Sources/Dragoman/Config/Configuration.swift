@@ -125,7 +125,7 @@ public struct Configuration: Sendable, Hashable {
             if key == "name" {
                 name = text
             } else {
-                options[key] = StageSpec.Value(text, at: at(value))
+                options[key] = StageSpec.Value(text, at: at(value), items: listed)
             }
         }
         guard let name else { throw .invalidConfiguration("a stage mapping needs 'name'", at: at(node)) }

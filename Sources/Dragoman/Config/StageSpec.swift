@@ -5,10 +5,14 @@ public struct StageSpec: Sendable, Hashable {
     public struct Value: Sendable, Hashable {
         public var text: String
         public var location: SourceLocation?
+        /// The items when the value was written as a YAML list (`text` joins them with commas, which
+        /// loses a comma inside an item: a command's arguments need the items).
+        public var items: [String]?
 
-        public init(_ text: String, at location: SourceLocation? = nil) {
+        public init(_ text: String, at location: SourceLocation? = nil, items: [String]? = nil) {
             self.text = text
             self.location = location
+            self.items = items
         }
     }
 
@@ -164,6 +168,47 @@ public struct StageRegistry: Sendable {
                 }
                 throw error
             }
+        },
+        TranslateStage.stageName: { spec throws(DragomanError) in
+            try spec.requireOnly(["engine", "command", "protocol", "escape", "marks", "timeout", "from", "to", "protect", "on_error"])
+            if let engine = spec.options["engine"], engine.text != "command" {
+                throw .invalidConfiguration("option 'engine' of stage 'translate' must be command, not '\(engine.text)'", at: engine.location)
+            }
+            guard let command = spec.options["command"] else {
+                throw .invalidConfiguration("stage 'translate' needs 'command', the engine's program and arguments", at: spec.location)
+            }
+            var arguments = command.items ?? command.text.split(separator: " ").map(String.init)
+            guard let program = arguments.first, !program.isEmpty else {
+                throw .invalidConfiguration("option 'command' of stage 'translate' must name a program", at: command.location)
+            }
+            // A path with a slash is the config's, like its other files; a bare name is looked up in PATH.
+            if program.contains("/") { arguments[0] = ConfigFiles.resolve(program, relativeTo: command.location?.path) }
+            guard let target = spec.options["to"] else {
+                throw .invalidConfiguration("stage 'translate' needs 'to', the language tag of the translation", at: spec.location)
+            }
+            func tag(_ value: StageSpec.Value) throws(DragomanError) -> String {
+                let parts = value.text.split(separator: "-", omittingEmptySubsequences: false)
+                guard let first = parts.first, (2...3).contains(first.count),
+                    parts.allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+                else {
+                    throw .invalidConfiguration("'\(value.text)' is not a language tag (e.g. uk, ru, az-Cyrl)", at: value.location)
+                }
+                return value.text
+            }
+            var options = TranslateStage.Options(command: arguments, to: try tag(target))
+            if let from = spec.options["from"] { options.from = try tag(from) }
+            options.framing = try spec.choice("protocol", default: .lines)
+            options.escaping = try spec.choice("escape", default: .none)
+            options.marks = try spec.choice("marks", default: .none)
+            options.onFailure = try spec.choice("on_error", default: .fail)
+            if let timeout = spec.options["timeout"] {
+                guard let seconds = Double(timeout.text), seconds > 0, seconds.isFinite else {
+                    throw .invalidConfiguration("option 'timeout' of stage 'translate' must be a positive number of seconds, not '\(timeout.text)'", at: timeout.location)
+                }
+                options.timeout = seconds
+            }
+            if let protect = spec.list("protect") { options.protect = Set(protect) }
+            return try TranslateStage(options: options)
         },
     ])
 

@@ -39,6 +39,9 @@ public enum DragomanError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidEdits(stage: String, reason: String)
     /// Reading or writing failed.
     case io(String, path: String)
+    /// A translation engine failed: could not start, crashed, hung or answered out of protocol.
+    /// `engine` names it (its program); `message` says what happened and to which segment.
+    case engine(String, message: String)
     /// The reader of the output went away (a closed pipe, as with `dragoman … | head`).
     case outputClosed
 
@@ -61,6 +64,8 @@ public enum DragomanError: Error, Sendable, Hashable, CustomStringConvertible {
             return "stage '\(stage)' returned invalid edits: \(reason)"
         case .io(let message, let path):
             return "\(path): \(message)"
+        case .engine(let engine, let message):
+            return "translation engine '\(engine)': \(message)"
         case .outputClosed:
             return "output closed"
         }

@@ -19,6 +19,13 @@ public struct Pipeline: Stage {
         plans = Self.markPlans(stages)
     }
 
+    public var prefersBatches: Bool { stages.contains { $0.prefersBatches } }
+
+    /// The last stage's ``Stage/outputLanguage`` that is not nil: a later translation wins.
+    public var outputLanguage: String? {
+        stages.last { $0.outputLanguage != nil }?.outputLanguage
+    }
+
     private typealias MarkPlan = (keepsMarks: [Bool], recordsEdits: [Bool])
 
     private static func markPlans(_ stages: [any Stage]) -> [MarkPlan] {
@@ -27,22 +34,85 @@ public struct Pipeline: Stage {
 
     public func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
         let plan = context.recordsEdits ? nil : plans[context.marks.isEmpty ? 0 : 1]
-        var current = text
+        var progress = Progress(text: text, marks: context.marks)
+        for (position, stage) in stages.enumerated() {
+            let step = progress.step(position, of: stages.count, plan: plan, context: context)
+            progress.absorb(try stage.apply(to: progress.current, context: step.context), keepsMarks: step.keepsMarks)
+        }
+        return progress.result
+    }
+
+    /// Runs each stage over all the records before the next stage, so that a stage can keep the
+    /// records' work in flight together (a translation engine's round trips); each record's result
+    /// is the one ``apply(to:context:)`` gives it, and a record that fails leaves the others going.
+    /// Without a stage that ``Stage/prefersBatches``, simply record by record.
+    public func apply(to texts: [String], contexts: [StageContext]) -> [Result<StageResult, DragomanError>] {
+        guard prefersBatches else {
+            return zip(texts, contexts).map { text, context in Result { () throws(DragomanError) in try apply(to: text, context: context) } }
+        }
+        var records: [Result<Progress, DragomanError>] = zip(texts, contexts).map { .success(Progress(text: $0, marks: $1.marks)) }
+        let plans = contexts.map { $0.recordsEdits ? nil : self.plans[$0.marks.isEmpty ? 0 : 1] }
+        for (position, stage) in stages.enumerated() {
+            var live: [Int] = []
+            var inputs: [String] = []
+            var stageContexts: [StageContext] = []
+            var keepsMarks: [Bool] = []
+            for (index, record) in records.enumerated() {
+                guard case .success(let progress) = record else { continue }
+                let step = progress.step(position, of: stages.count, plan: plans[index], context: contexts[index])
+                live.append(index)
+                inputs.append(progress.current)
+                stageContexts.append(step.context)
+                keepsMarks.append(step.keepsMarks)
+            }
+            if live.isEmpty { break }
+            let results = stage.apply(to: inputs, contexts: stageContexts)
+            for (offset, index) in live.enumerated() {
+                guard case .success(var progress) = records[index] else { continue }
+                records[index] = .failure(.outputClosed)  // released while `progress` is updated in place
+                switch offset < results.count ? results[offset] : .failure(.invalidEdits(stage: stage.name, reason: "no result for a record")) {
+                case .success(let result):
+                    progress.absorb(result, keepsMarks: keepsMarks[offset])
+                    records[index] = .success(progress)
+                case .failure(let error):
+                    records[index] = .failure(error)
+                }
+            }
+        }
+        return records.map { $0.map(\.result) }
+    }
+
+    /// One record's way through the stages: its current text, the map back to its input, the edits
+    /// so far (in input offsets) and the marks for later stages (in current offsets).
+    private struct Progress {
+        var current: String
         var map = OffsetMap.identity
         var edits: [Edit] = []
-        var marks = context.marks
-        for (position, stage) in stages.enumerated() {
+        var marks: [StageContext.Mark]
+
+        init(text: String, marks: [StageContext.Mark]) {
+            current = text
+            self.marks = marks
+        }
+
+        var result: StageResult { StageResult(text: current, edits: edits, map: map) }
+
+        /// The context for the stage at `position`, and whether its edits become marks.
+        func step(_ position: Int, of count: Int, plan: MarkPlan?, context: StageContext) -> (context: StageContext, keepsMarks: Bool) {
             // Marks are for later stages that read them: without a plan (edits wanted anyway),
             // every stage but the last keeps its marks.
-            let keepsMarks = plan.map { $0.keepsMarks[position] } ?? (position < stages.count - 1)
+            let keepsMarks = plan.map { $0.keepsMarks[position] } ?? (position < count - 1)
             var stageContext = context
             stageContext.marks = marks
             stageContext.recordsEdits = context.recordsEdits || (plan?.recordsEdits[position] ?? true)
-            let result = try stage.apply(to: current, context: stageContext)
+            return (stageContext, keepsMarks)
+        }
+
+        mutating func absorb(_ result: StageResult, keepsMarks: Bool) {
             if result.edits.isEmpty && result.map.isIdentity {
                 // Unchanged, or changed without a description because none was asked for.
                 current = result.text
-                continue
+                return
             }
             if map.isIdentity && !keepsMarks {
                 // Sharing the stage's array costs nothing; appending copies (and retains) each edit.
@@ -65,7 +135,6 @@ public struct Pipeline: Stage {
             map = map.followed(by: result.map)
             current = result.text
         }
-        return StageResult(text: current, edits: edits, map: map)
     }
 
     /// Which stages must describe their changes when the caller reads only the text: a stage whose
@@ -101,6 +170,16 @@ public struct Pipeline: Stage {
     public func normalize(_ text: String, language: LanguageTag, target: LanguageTag) throws(DragomanError) -> NormalizedText {
         let result = try apply(to: text, context: StageContext(language: language, target: target))
         return NormalizedText(input: text, result: result, language: .known(language))
+    }
+
+    /// Runs the pipeline on the records of one batch at once (``apply(to:contexts:)``), each record's
+    /// language given or, with `.auto`, detected if and when a stage needs it.
+    public func normalize(_ texts: [String], sources: [LanguageSelection], target: LanguageTag) -> [Result<NormalizedText, DragomanError>] {
+        let languages = zip(texts, sources).map { RecordLanguage($1, text: $0) }
+        let contexts = languages.map { StageContext(language: $0, target: target) }
+        return zip(apply(to: texts, contexts: contexts), zip(texts, languages)).map { result, record in
+            result.map { NormalizedText(input: record.0, result: $0, language: record.1) }
+        }
     }
 
     /// Runs the pipeline on one record whose language is given or, with `.auto`, detected from the

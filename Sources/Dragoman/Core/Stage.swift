@@ -29,14 +29,36 @@ public protocol Stage: Sendable {
     /// Normalizes one record's text.
     func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult
 
+    /// Normalizes the records of one batch, each as ``apply(to:context:)`` would (the default does
+    /// just that). A stage whose cost is waiting (a translation engine's round trips) overrides it
+    /// to keep all the records' work in flight at once. One result per record, in order.
+    func apply(to texts: [String], contexts: [StageContext]) -> [Result<StageResult, DragomanError>]
+
+    /// Whether ``apply(to:contexts:)`` gains from whole batches (false by default). A ``Pipeline``
+    /// runs stage by stage over a batch only when one of its stages does, and otherwise record by
+    /// record, each record's stages while its text is in cache.
+    var prefersBatches: Bool { get }
+
     /// The names of the stages whose spans this stage reads in ``StageContext/marks``, or nil for
     /// any (the default). A ``Pipeline`` asks earlier stages to describe their changes only when a
     /// later stage reads them, so a stage that reads none should say so: `[]`.
     var readsMarks: Set<String>? { get }
+
+    /// The language tag of the stage's output when it is not the record's: a translation's target
+    /// (the JSON Lines runner writes it as the record's `lang`). Nil, the default, keeps the language.
+    var outputLanguage: String? { get }
 }
 
 extension Stage {
     public var readsMarks: Set<String>? { nil }
+
+    public var prefersBatches: Bool { false }
+
+    public func apply(to texts: [String], contexts: [StageContext]) -> [Result<StageResult, DragomanError>] {
+        zip(texts, contexts).map { text, context in Result { () throws(DragomanError) in try apply(to: text, context: context) } }
+    }
+
+    public var outputLanguage: String? { nil }
 }
 
 /// What a stage knows about the record besides its text.

@@ -127,7 +127,12 @@ struct BatchProcessor: Sendable {
     func process(_ pieces: [StreamPiece], path: String) -> BatchOutput {
         var output = BatchOutput()
         var dropLineEnd = false
-        for piece in pieces {
+        // With a stage that prefers batches (`translate` keeps the records' work in flight together),
+        // the pipeline runs over all the batch's records at once, then the output is written record
+        // by record; otherwise each record is run and written in turn, while it is in cache.
+        let batched = pipeline.prefersBatches
+        var prepared = batched ? prepare(pieces, path: path) : [:]
+        for (pieceIndex, piece) in pieces.enumerated() {
             switch piece {
             case .separator(let bytes):
                 if dropLineEnd {
@@ -148,10 +153,13 @@ struct BatchProcessor: Sendable {
             case .record(let bytes, let line):
                 dropLineEnd = false
                 do throws(DragomanError) {
-                    switch options.format {
-                    case .text: try processText(bytes, into: &output)
-                    case .jsonl: try processJSON(bytes, line: line, path: path, into: &output)
-                    case .explain: try processExplain(bytes, into: &output)
+                    guard let record = batched ? prepared.removeValue(forKey: pieceIndex) : prepareOne(bytes, line: line, path: path) else {
+                        throw .invalidEdits(stage: "runner", reason: "a record was not prepared")
+                    }
+                    switch try record.get() {
+                    case .text(let result): writeText(result, into: &output)
+                    case .explain(let text, let result): writeExplain(text, result, into: &output)
+                    case .json(let parsed, let result): writeJSON(bytes, parsed, result, into: &output)
                     }
                     output.statistics.records += 1
                 } catch {
@@ -192,25 +200,95 @@ struct BatchProcessor: Sendable {
         }
     }
 
-    private func processText(_ bytes: [UInt8], into output: inout BatchOutput) throws(DragomanError) {
-        let text = String(decoding: bytes, as: UTF8.self)
+    /// A record's pipeline result, with what writing it needs.
+    private enum PreparedRecord {
+        case text(StageResult)
+        case explain(String, StageResult)
+        case json(ParsedJSONRecord, NormalizedText)
+    }
+
+    private struct ParsedJSONRecord {
+        var members: [JSONObjectScanner.Member]
+        var text: String
+        var textRange: Range<Int>
+        var source: LanguageSelection
+    }
+
+    /// A record read and ready for the pipeline.
+    private struct ReadRecord {
+        var text: String
+        var parsed: ParsedJSONRecord?
+        var language: RecordLanguage
+        var context: StageContext
+    }
+
+    private func read(_ bytes: [UInt8], line: Int, path: String) throws(DragomanError) -> ReadRecord {
+        let text: String
+        var parsed: ParsedJSONRecord?
+        if options.format == .jsonl {
+            let record = try parseJSON(bytes, line: line, path: path)
+            parsed = record
+            text = record.text
+        } else {
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        let language = RecordLanguage(parsed?.source ?? options.source, text: text)
+        var context = StageContext(language: language, target: options.target)
         // Text output needs no annotations: count the edits, skip resolving offsets and sources.
-        var context = StageContext(source: options.source, text: text, target: options.target)
-        context.recordsEdits = options.countsChanges
-        let result = try pipeline.apply(to: text, context: context)
+        if options.format == .text { context.recordsEdits = options.countsChanges }
+        return ReadRecord(text: text, parsed: parsed, language: language, context: context)
+    }
+
+    private func prepared(_ record: ReadRecord, _ result: StageResult) -> PreparedRecord {
+        switch options.format {
+        case .text: .text(result)
+        case .explain: .explain(record.text, result)
+        case .jsonl: record.parsed.map { .json($0, NormalizedText(input: record.text, result: result, language: record.language)) } ?? .text(result)
+        }
+    }
+
+    /// One record read and run through the pipeline alone.
+    private func prepareOne(_ bytes: [UInt8], line: Int, path: String) -> Result<PreparedRecord, DragomanError> {
+        Result { () throws(DragomanError) in
+            let record = try read(bytes, line: line, path: path)
+            return prepared(record, try pipeline.apply(to: record.text, context: record.context))
+        }
+    }
+
+    /// Reads every record of the batch and runs the pipeline over them together: by piece index,
+    /// the result or the record's error.
+    private func prepare(_ pieces: [StreamPiece], path: String) -> [Int: Result<PreparedRecord, DragomanError>] {
+        var prepared: [Int: Result<PreparedRecord, DragomanError>] = [:]
+        var pieceIndices: [Int] = []
+        var records: [ReadRecord] = []
+        for (index, piece) in pieces.enumerated() {
+            guard case .record(let bytes, let line) = piece else { continue }
+            do throws(DragomanError) {
+                records.append(try read(bytes, line: line, path: path))
+                pieceIndices.append(index)
+            } catch {
+                prepared[index] = .failure(error)
+            }
+        }
+        guard !records.isEmpty else { return prepared }
+        let results = pipeline.apply(to: records.map(\.text), contexts: records.map(\.context))
+        for (offset, result) in results.enumerated() {
+            prepared[pieceIndices[offset]] = result.map { self.prepared(records[offset], $0) }
+        }
+        return prepared
+    }
+
+    private func writeText(_ result: StageResult, into output: inout BatchOutput) {
         Self.count(result.edits, into: &output.statistics)
         output.bytes.append(contentsOf: result.text.utf8)
     }
 
-    private func processExplain(_ bytes: [UInt8], into output: inout BatchOutput) throws(DragomanError) {
-        let text = String(decoding: bytes, as: UTF8.self)
-        let context = StageContext(source: options.source, text: text, target: options.target)
-        let result = try pipeline.apply(to: text, context: context)
+    private func writeExplain(_ text: String, _ result: StageResult, into output: inout BatchOutput) {
         Self.count(result.edits, into: &output.statistics)
         output.bytes.append(contentsOf: Explanation(input: text, result: result).rendered(color: options.color).utf8)
     }
 
-    private func processJSON(_ bytes: [UInt8], line: Int, path: String, into output: inout BatchOutput) throws(DragomanError) {
+    private func parseJSON(_ bytes: [UInt8], line: Int, path: String) throws(DragomanError) -> ParsedJSONRecord {
         let located = { (message: String, offset: Int?) -> DragomanError in
             let column = offset.map { offset in bytes[..<min(offset, bytes.count)].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 } }
             return .malformedRecord(message, at: SourceLocation(path: path, line: line, column: column))
@@ -252,16 +330,27 @@ struct BatchProcessor: Sendable {
                 throw located("\(error)", nil)
             }
         }
-        let result = try pipeline.normalize(parsed.text, source: source, target: options.target)
-        count(result, into: &output)
+        return ParsedJSONRecord(members: parsed.members, text: parsed.text, textRange: parsed.textRange, source: source)
+    }
 
-        // Splice: everything but "text" and "annotations" is written back byte for byte.
+    private func writeJSON(_ bytes: [UInt8], _ parsed: ParsedJSONRecord, _ result: NormalizedText, into output: inout BatchOutput) {
+        count(result, into: &output)
+        // Splice: everything but "text", "annotations" and (after a translation) "lang" is written
+        // back byte for byte.
+        let outputLanguage = pipeline.outputLanguage
         var record: [UInt8] = []
         record.reserveCapacity(bytes.count + result.text.utf8.count + 64)
         var position = 0
         var wroteAnnotations = false
+        var wroteLanguage = false
         for member in parsed.members.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {
             switch member.key {
+            case "lang" where !wroteLanguage:
+                guard let outputLanguage else { break }
+                record.append(contentsOf: bytes[position..<member.value.lowerBound])
+                JSONWriter.appendString(outputLanguage, to: &record)
+                position = member.value.upperBound
+                wroteLanguage = true
             case "text" where member.value == parsed.textRange:
                 record.append(contentsOf: bytes[position..<member.value.lowerBound])
                 JSONWriter.appendString(result.text, to: &record)
@@ -284,6 +373,11 @@ struct BatchProcessor: Sendable {
             record.append(contentsOf: Array(#","annotations":"#.utf8))
             JSONWriter.appendAnnotations(result.annotations, to: &record)
             record.append(contentsOf: bytes[close...])
+        }
+        if let outputLanguage, !wroteLanguage, let close = record.lastIndex(of: UInt8(ascii: "}")) {
+            var member = Array(#","lang":"#.utf8)
+            JSONWriter.appendString(outputLanguage, to: &member)
+            record.insert(contentsOf: member, at: close)
         }
         output.bytes.append(contentsOf: record)
     }

@@ -38,7 +38,7 @@ struct ConfigurationTests {
     }
 
     @Test("Errors name file, line and column", arguments: [
-        ("version: 1\nstages:\n  - repair\n  - translate\n", "c.yaml:4:5", "unknown stage 'translate'"),
+        ("version: 1\nstages:\n  - repair\n  - summarize\n", "c.yaml:4:5", "unknown stage 'summarize'"),
         ("version: 2\nstages: [repair]\n", "c.yaml:1:10", "version 2"),
         ("stages: [repair]\n", "c.yaml:1:1", "missing 'version: 1'"),
         ("version: 1\ntarget: de\nstages: [repair]\n", "c.yaml:2:9", "unknown language 'de'"),
