@@ -135,6 +135,13 @@ struct GlossaryShippedTests {
         // Armenian.
         ("1️⃣Իլհամ Ալիևի2️⃣", .hy, "ilham-aliyev"), ("1️⃣Ադրբեջանում2️⃣", .hy, "azerbaijan"), ("1️⃣Լավրովի2️⃣", .hy, "sergei-lavrov"),
         ("1️⃣Լեռնային Ղարաբաղի2️⃣", .hy, "nagorno-karabakh"), ("1️⃣Մոսկվայից2️⃣", .hy, "moscow"),
+        // Read since the matcher stores a Russian word under each way it may decline (these were
+        // known issues): a first name in -ий as a noun, names that decline as adjectives, a neuter
+        // noun after a neuter adjective.
+        ("1️⃣Дмитрия Пескова2️⃣", .ru, "dmitry-peskov"), ("1️⃣Юрия Гагарина2️⃣", .ru, "yuri-gagarin"),
+        ("1️⃣Алексея Навального2️⃣", .ru, "alexei-navalny"), ("с 1️⃣Навальным2️⃣", .ru, "alexei-navalny"),
+        ("в 1️⃣Грозном2️⃣", .ru, "grozny"), ("1️⃣Фёдора Достоевского2️⃣", .ru, "fyodor-dostoevsky"),
+        ("1️⃣Каспийского моря2️⃣", .ru, "caspian-sea"),
     ])
     func inflectedShippedNames(marked: String, language: LanguageTag, id: String) throws {
         let text = MarkedText(marked)
@@ -142,16 +149,8 @@ struct GlossaryShippedTests {
     }
 
     @Test("Inflected forms the matcher cannot read yet", arguments: [
-        // A first name in -ий before a surname is read as an adjective (Нагорный), so its
-        // genitive -ия is no ending of it; only the bare surname alias is found.
-        ("1️⃣Дмитрия Пескова2️⃣", LanguageTag.ru, "dmitry-peskov"), ("1️⃣Юрия Гагарина2️⃣", .ru, "yuri-gagarin"),
-        // One-word names that decline as adjectives get the -й class (Дмитрий): -ого, -ом, -ым are missing.
-        ("1️⃣Алексея Навального2️⃣", .ru, "alexei-navalny"), ("с 1️⃣Навальным2️⃣", .ru, "alexei-navalny"),
-        ("в 1️⃣Грозном2️⃣", .ru, "grozny"), ("1️⃣Фёдора Достоевского2️⃣", .ru, "fyodor-dostoevsky"),
-        // Neuter nouns in -е/-о are taken as indeclinable (like Баку): моря, морем are missing.
-        ("1️⃣Каспийского моря2️⃣", .ru, "caspian-sea"),
         // The first part of a hyphenated name declines: Ростов-на-Дону → в Ростове-на-Дону.
-        ("в 1️⃣Ростове-на-Дону2️⃣", .ru, "rostov-on-don"),
+        ("в 1️⃣Ростове-на-Дону2️⃣", LanguageTag.ru, "rostov-on-don"),
         // Armenian stem alternations: Բաքու → Բաքվում (ու → վ), խումբ → խմբի (vowel dropped).
         ("1️⃣Բաքվում2️⃣", .hy, "baku"), ("1️⃣Մինսկի խմբի2️⃣", .hy, "osce-minsk-group"),
     ])

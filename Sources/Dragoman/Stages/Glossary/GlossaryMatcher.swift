@@ -25,13 +25,19 @@ struct GlossaryMatcher: Sendable {
         /// Whether the alias has no lower-case letter (`ANAMA`, `AA`): its canonical form is then
         /// not written in capitals for a match written in capitals.
         var writtenInCapitals: Bool
-        /// The class of the alias's last word, when it inflects.
+    }
+
+    /// One way an alias is stored in the trie: an alias whose words may decline two ways (a
+    /// Russian -ий word: noun or adjective) is stored once per reading.
+    struct Key: Sendable {
+        var alias: Int32
+        /// The class of the last word's reading, when it inflects.
         var lastInflection: Int32
         /// What a strict alias requires the text it matched to fold to, in ``GlossaryMatcher/strictKeys``:
         /// the case-folded scalars (stems only, one space between words) of a diacritic-sensitive
         /// alias; the scalars as written (spaces and punctuation folded) of a case-sensitive one.
-        var keyStart: Int32
-        var keyCount: Int32
+        var strictStart: Int32
+        var strictCount: Int32
     }
 
     enum Strictness: UInt8, Sendable {
@@ -50,7 +56,7 @@ struct GlossaryMatcher: Sendable {
     }
 
     /// A node of the frozen trie: where its edges, slots (an ending of an inflection class, then
-    /// the word's end) and terminal aliases are, in one place, so that a step of a walk reads one
+    /// the word's end) and terminal keys are, in one place, so that a step of a walk reads one
     /// node, then its edges.
     private struct TrieNode {
         var edgeStart: Int32
@@ -72,11 +78,11 @@ struct GlossaryMatcher: Sendable {
     }
 
     /// The nodes, depth first from the root (0); each node's edges sorted by label; each node's
-    /// terminal aliases in glossary order.
+    /// terminal keys in glossary order.
     private let trie: [TrieNode]
     private let edges: [Edge]
     private let slots: [Slot]
-    private let terminalAliases: [Int32]
+    private let terminalKeys: [Int32]
     /// The root's children by first scalar below 0x600.
     private let rootDirect: [Int32]
 
@@ -100,9 +106,11 @@ struct GlossaryMatcher: Sendable {
     private let endingEdges: [Edge]
 
     let aliases: [Alias]
+    /// The aliases' keys; a node's terminals are keys.
+    private let keys: [Key]
     /// The aliases as the glossaries write them, by alias.
     let names: [String]
-    /// The strict aliases' keys (``Alias/keyStart``).
+    /// The strict keys' scalars (``Key/strictStart``).
     let strictKeys: [UInt32]
     let inflections: [Inflection]
 
@@ -116,6 +124,7 @@ struct GlossaryMatcher: Sendable {
     /// node's edges come out sorted by label.
     init(entries: [Glossary.Entry], diacriticsInsensitive: [Bool]) {
         var aliases: [Alias] = []
+        var keys: [Key] = []
         var names: [String] = []
         var strictKeys: [UInt32] = []
         var labels: [UInt32] = []
@@ -142,40 +151,48 @@ struct GlossaryMatcher: Sendable {
                 for name in forms {
                     let words = name.split(whereSeparator: { GlossaryFold.punctuation($0.unicodeScalars.first?.value ?? 0) == 0x20 }).map(String.init)
                     guard !words.isEmpty else { continue }
-                    let classified = Inflection.classify(words: words, language: language)
-                    let keyStart = strictKeys.count
-                    var last: Int32 = -1
-                    for (position, (stem, family)) in classified.enumerated() {
-                        if position > 0 {
-                            labels.append(0x20)
-                            if strictness != .loose { strictKeys.append(0x20) }
-                        }
-                        for scalar in stem.unicodeScalars {
-                            labels.append(GlossaryFold.looseFold(scalar.value))
-                            switch strictness {
-                            case .exact: strictKeys.append(GlossaryFold.punctuation(scalar.value) ?? scalar.value)
-                            case .diacritics: strictKeys.append(GlossaryFold.caseFold(scalar.value))
-                            case .loose: break
+                    // Each combination of the words' readings is a key (rarely more than two).
+                    var readings: [[(stem: String, family: Inflection.Family?)]] = [[]]
+                    for alternatives in Inflection.classify(words: words, language: language) {
+                        readings = Array(readings.flatMap { prefix in alternatives.map { prefix + [$0] } }.prefix(8))
+                    }
+                    let alias = Int32(aliases.count)
+                    for reading in readings {
+                        let strictStart = strictKeys.count
+                        var last: Int32 = -1
+                        for (position, (stem, family)) in reading.enumerated() {
+                            if position > 0 {
+                                labels.append(0x20)
+                                if strictness != .loose { strictKeys.append(0x20) }
+                            }
+                            for scalar in stem.unicodeScalars {
+                                labels.append(GlossaryFold.looseFold(scalar.value))
+                                switch strictness {
+                                case .exact: strictKeys.append(GlossaryFold.punctuation(scalar.value) ?? scalar.value)
+                                case .diacritics: strictKeys.append(GlossaryFold.caseFold(scalar.value))
+                                case .loose: break
+                                }
+                            }
+                            if let family {
+                                last = index(of: family)
+                                labels.append(Self.slotLabel | UInt32(last))
+                            } else {
+                                last = -1
                             }
                         }
-                        if let family {
-                            last = index(of: family)
-                            labels.append(Self.slotLabel | UInt32(last))
-                        } else {
-                            last = -1
-                        }
+                        keyStarts.append(Int32(labels.count))
+                        keys.append(Key(alias: alias, lastInflection: last, strictStart: Int32(strictStart), strictCount: Int32(strictKeys.count - strictStart)))
                     }
-                    keyStarts.append(Int32(labels.count))
                     aliases.append(
                         Alias(
                             entry: Int32(entryIndex), language: language, strictness: strictness, ownLanguageOnly: Self.isShortAcronym(name),
-                            writtenInCapitals: name.unicodeScalars.allSatisfy { !$0.properties.isLowercase }, lastInflection: last,
-                            keyStart: Int32(keyStart), keyCount: Int32(strictKeys.count - keyStart)))
+                            writtenInCapitals: name.unicodeScalars.allSatisfy { !$0.properties.isLowercase }))
                     names.append(name)
                 }
             }
         }
         self.aliases = aliases
+        self.keys = keys
         self.names = names
         self.strictKeys = strictKeys
         self.inflections = inflections
@@ -184,7 +201,7 @@ struct GlossaryMatcher: Sendable {
         // The keys in order; equal keys in alias order.
         let order = labels.withUnsafeBufferPointer { pool in
             keyStarts.withUnsafeBufferPointer { starts in
-                (0..<Int32(aliases.count)).sorted { left, right in
+                (0..<Int32(keys.count)).sorted { left, right in
                     let a = UnsafeBufferPointer(rebasing: pool[Int(starts[Int(left)])..<Int(starts[Int(left) + 1])])
                     let b = UnsafeBufferPointer(rebasing: pool[Int(starts[Int(right)])..<Int(starts[Int(right) + 1])])
                     for offset in 0..<min(a.count, b.count) where a[offset] != b[offset] { return a[offset] < b[offset] }
@@ -199,12 +216,12 @@ struct GlossaryMatcher: Sendable {
         var slotInflection: [Int32] = []
         var edgeTarget: [Int32] = []
         var slotTarget: [Int32] = []
-        var terminalNode = [Int32](repeating: 0, count: aliases.count)
+        var terminalNode = [Int32](repeating: 0, count: keys.count)
         var nodeCount: Int32 = 1
         var path: [Int32] = [0]  // the nodes along the previous key
         var previous = 0..<0
-        for alias in order {
-            let key = Int(keyStarts[Int(alias)])..<Int(keyStarts[Int(alias) + 1])
+        for keyIndex in order {
+            let key = Int(keyStarts[Int(keyIndex)])..<Int(keyStarts[Int(keyIndex) + 1])
             var common = 0
             while common < key.count, common < previous.count, labels[key.lowerBound + common] == labels[previous.lowerBound + common] { common += 1 }
             path.removeLast(path.count - 1 - common)
@@ -223,7 +240,7 @@ struct GlossaryMatcher: Sendable {
                 path.append(nodeCount)
                 nodeCount += 1
             }
-            terminalNode[Int(alias)] = path[path.count - 1]
+            terminalNode[Int(keyIndex)] = path[path.count - 1]
             previous = key
         }
         let nodes = Int(nodeCount)
@@ -245,10 +262,10 @@ struct GlossaryMatcher: Sendable {
             fill[node] += 1
         }
         let terminalStart = Self.starts(of: terminalNode, nodes: nodes)
-        var terminalAliases = [Int32](repeating: 0, count: terminalNode.count)
+        var terminalKeys = [Int32](repeating: 0, count: terminalNode.count)
         fill = terminalStart
-        for (alias, node) in terminalNode.enumerated() {
-            terminalAliases[Int(fill[Int(node)])] = Int32(alias)
+        for (keyIndex, node) in terminalNode.enumerated() {
+            terminalKeys[Int(fill[Int(node)])] = Int32(keyIndex)
             fill[Int(node)] += 1
         }
         self.trie = (0..<nodes).map { node in
@@ -260,7 +277,7 @@ struct GlossaryMatcher: Sendable {
         for edge in edges[Int(edgeStart[0])..<Int(edgeStart[1])] where edge.label < 0x600 { rootDirect[Int(edge.label)] = edge.target }
         self.edges = edges
         self.slots = slots
-        self.terminalAliases = terminalAliases
+        self.terminalKeys = terminalKeys
         self.rootDirect = rootDirect
     }
 
@@ -511,9 +528,9 @@ struct GlossaryMatcher: Sendable {
         }
 
         /// Whether the scalars read equal a strict alias's key.
-        private func matches(_ read: ScalarStack, _ alias: Alias) -> Bool {
-            guard read.count == Int(alias.keyCount) else { return false }
-            let start = Int(alias.keyStart)
+        private func matches(_ read: ScalarStack, _ key: Key) -> Bool {
+            guard read.count == Int(key.strictCount) else { return false }
+            let start = Int(key.strictStart)
             for offset in 0..<read.count where read.base[offset] != matcher.strictKeys[start + offset] { return false }
             return true
         }
@@ -524,17 +541,18 @@ struct GlossaryMatcher: Sendable {
             guard best.alias < 0 || end >= best.range.upperBound else { return }
             let item = matcher.trie[Int(node)]
             for terminal in Int(item.terminalStart)..<Int(item.terminalEnd) {
-                let candidate = matcher.terminalAliases[terminal]
+                let key = matcher.keys[Int(matcher.terminalKeys[terminal])]
+                let candidate = key.alias
                 if end == best.range.upperBound && best.alias >= 0 && candidate >= best.alias { return }
                 let alias = matcher.aliases[Int(candidate)]
                 switch alias.strictness {
-                case .exact: guard matches(exactStack, alias) else { continue }
-                case .diacritics: guard matches(caseStack, alias) else { continue }
+                case .exact: guard matches(exactStack, key) else { continue }
+                case .diacritics: guard matches(caseStack, key) else { continue }
                 case .loose: break
                 }
                 // An inflected ending must belong to this alias's own class (Şuşa's az suffixes
                 // are not a Russian alias's endings).
-                if inflection >= 0 && alias.lastInflection != inflection { continue }
+                if inflection >= 0 && key.lastInflection != inflection { continue }
                 if alias.ownLanguageOnly {
                     let record = recordLanguage ?? language()
                     recordLanguage = record

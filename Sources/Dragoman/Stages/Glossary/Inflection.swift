@@ -39,8 +39,13 @@ struct Inflection: Hashable, Sendable {
         case softSign
         /// -й nouns (Дмитрий): stem + й я ю ем и е.
         case shortI
-        /// Adjectives before a noun (Нагорный Карабах, Южная Осетия).
+        /// Adjectives, and names that decline as adjectives (Нагорный Карабах, Южная Осетия,
+        /// Грозный, Достоевский, Навальная).
         case adjective
+        /// Neuter nouns in -о after a neuter adjective (Онежское озеро): stem + о а у ом е.
+        case neuterO
+        /// Neuter nouns in -е after a neuter adjective (Каспийское море): stem + е я ю ем и.
+        case neuterE
     }
 
     let family: Family
@@ -69,25 +74,25 @@ struct Inflection: Hashable, Sendable {
     static func == (lhs: Inflection, rhs: Inflection) -> Bool { lhs.family == rhs.family }
     func hash(into hasher: inout Hasher) { hasher.combine(family) }
 
-    /// The stem and inflection family of each word of an alias in `language`, for the matcher
-    /// (which makes one ``Inflection``, with its endings, per family). Words that do not inflect
-    /// get nil.
-    static func classify(words: [String], language: LanguageTag) -> [(stem: String, family: Family?)] {
-        var result: [(String, Family?)] = words.map { ($0, nil) }
+    /// The stems and inflection families of each word of an alias in `language`, for the matcher
+    /// (which makes one ``Inflection``, with its endings, per family): per word, its readings, the
+    /// first the likeliest. A word that does not inflect has one reading with no family; a Russian
+    /// word that may decline two ways has two (`Дмитрий Песков`: Дмитрий as a noun, Дмитрия, or
+    /// as an adjective), and the matcher stores the alias under each.
+    static func classify(words: [String], language: LanguageTag) -> [[(stem: String, family: Family?)]] {
+        var result: [[(stem: String, family: Family?)]] = words.map { [($0, nil)] }
         guard let last = words.last else { return [] }
         switch language {
         case .az, .tr:
-            result[words.count - 1] = (last, turkicFamily(of: last, language: language))
+            result[words.count - 1] = [(last, turkicFamily(of: last, language: language))]
         case .hy:
-            result[words.count - 1] = (last, .armenian)
+            result[words.count - 1] = [(last, .armenian)]
         case .en:
-            result[words.count - 1] = (last, .english)
+            result[words.count - 1] = [(last, .english)]
         case .ru:
             for (index, word) in words.enumerated() {
-                let attributive = index < words.count - 1
-                if let (stem, russianClass) = russianStem(of: word, attributive: attributive) {
-                    result[index] = (stem, .russian(russianClass))
-                }
+                let readings = russianReadings(of: word, attributive: index < words.count - 1, after: index > 0 ? words[index - 1] : nil)
+                if !readings.isEmpty { result[index] = readings.map { ($0.stem, .russian($0.class)) } }
             }
         case .fr, .azCyrl:
             break
@@ -159,6 +164,8 @@ struct Inflection: Hashable, Sendable {
             case .shortI: return ["й", "я", "ю", "ем", "и", "е"]
             case .adjective:
                 return ["ый", "ий", "ой", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ая", "яя", "ую", "юю", "ое", "ее", "ые", "ие", "ых", "их", "ыми", "ими"]
+            case .neuterO: return ["о", "а", "у", "ом", "е"]
+            case .neuterE: return ["е", "я", "ю", "ем", "и"]
             }
         case .armenian:
             // After a final vowel (Մոսկվա) a յ comes before the ending: Մոսկվայում, Մոսկվայից.
@@ -218,28 +225,53 @@ struct Inflection: Hashable, Sendable {
 
     // MARK: Russian
 
-    /// The stem and class of a Russian word, or nil for words that do not decline (Баку, Тбилиси,
-    /// Ханкенди: ending in о е и у ю э ы) and for words not in Cyrillic.
+    /// The stem and class of a Russian word (its likeliest reading), or nil for words that do not
+    /// decline (Баку, Тбилиси, Ханкенди: ending in о е и у ю э ы) and for words not in Cyrillic.
     static func russianStem(of word: String, attributive: Bool) -> (String, RussianClass)? {
+        russianReadings(of: word, attributive: attributive, after: nil).first.map { ($0.stem, $0.class) }
+    }
+
+    /// The ways a Russian word may decline, the likeliest first; none for a word that does not.
+    /// - Parameters:
+    ///   - attributive: the word stands before another word of the name (an adjective's place).
+    ///   - previous: the word before it, which tells a neuter noun after a neuter adjective
+    ///     (Каспийское море, declined) from a foreign name in -о or -е (Осло, Кале: not declined).
+    static func russianReadings(of word: String, attributive: Bool, after previous: String?) -> [(stem: String, class: RussianClass)] {
         let lower = word.lowercased()
-        guard let last = lower.unicodeScalars.last, (0x430...0x44F).contains(last.value) || last.value == 0x451 else { return nil }
+        guard let last = lower.unicodeScalars.last, (0x430...0x44F).contains(last.value) || last.value == 0x451 else { return [] }
         // A stem keeps two letters at least: a shorter one (Ая, Ия) would put a slot at the root or
         // after one letter, so that any word made of an ending (ой, ая) or one letter and an
         // ending would match; such a word is matched as written.
         let length = word.unicodeScalars.count
-        func drop(_ count: Int) -> String? {
-            length - count >= 2 ? String(word.unicodeScalars.dropLast(count).map(Character.init)) : nil
+        func reading(_ drop: Int, _ russianClass: RussianClass) -> [(stem: String, class: RussianClass)] {
+            guard length - drop >= 2 else { return [] }
+            return [(String(word.unicodeScalars.dropLast(drop).map(Character.init)), russianClass)]
         }
-        if attributive, ["ый", "ий", "ой", "ая", "яя", "ое", "ее"].contains(where: { lower.hasSuffix($0) }) {
-            return drop(2).map { ($0, .adjective) }
+        let adjectival = ["ый", "ий", "ой", "ая", "яя", "ое", "ее"].contains { lower.hasSuffix($0) }
+        // -ский, -цкий, -ской: only adjectives (Достоевский, Донской); other -ий words are nouns as
+        // often (Дмитрий, Георгий, Евгений) as adjectives (Великий, Нижний).
+        let adjectiveOnly = ["ский", "цкий", "ской", "цкой"].contains { lower.hasSuffix($0) }
+        if attributive && adjectival {
+            if lower.hasSuffix("ий") && !adjectiveOnly { return reading(1, .shortI) + reading(2, .adjective) }
+            return reading(2, .adjective)
+        }
+        if !attributive {
+            if adjectiveOnly || lower.hasSuffix("ый") { return reading(2, .adjective) }  // Грозный, Навальный
+            if lower.hasSuffix("ой") { return reading(2, .adjective) + reading(1, .shortI) }  // Толстой; Ной
+            if lower.hasSuffix("ая") || lower.hasSuffix("яя") { return reading(2, .adjective) + reading(1, .feminineYa) }  // Навальная
+            if lower.hasSuffix("ий") { return reading(1, .shortI) + reading(2, .adjective) }  // Дмитрий; Великий
         }
         switch last {
-        case "а": return drop(1).map { ($0, .feminineA) }
-        case "я": return drop(1).map { ($0, .feminineYa) }
-        case "ь": return drop(1).map { ($0, .softSign) }
-        case "й": return drop(1).map { ($0, .shortI) }
-        case "о", "е", "и", "у", "ю", "э", "ы", "ё": return nil
-        default: return (word, .consonant)
+        case "а": return reading(1, .feminineA)
+        case "я": return reading(1, .feminineYa)
+        case "ь": return reading(1, .softSign)
+        case "й": return reading(1, .shortI)
+        case "о", "е":
+            // A neuter noun after a neuter adjective declines; alone it is taken for a foreign name.
+            guard let previous = previous?.lowercased(), previous.hasSuffix("ое") || previous.hasSuffix("ее") else { return [] }
+            return reading(1, last == "о" ? .neuterO : .neuterE)
+        case "и", "у", "ю", "э", "ы", "ё": return []
+        default: return [(word, .consonant)]
         }
     }
 }
