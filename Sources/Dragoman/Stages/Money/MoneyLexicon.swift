@@ -90,10 +90,45 @@ enum MoneyLexicon {
 
     /// The currency a lower-cased UTF-8 word of `scalars` scalars names, if any.
     static func currency(forLower word: ArraySlice<UInt8>, scalars: Int) -> String? {
-        for stem in stemBytes where word.starts(with: stem.bytes) {
-            if scalars - stem.scalars <= stem.suffix { return stem.iso }
+        // Only the stems that start with the word's first letter (this runs for the word after
+        // every number).
+        for index in stemsByFirstScalar[firstScalarKey(word)] {
+            let stem = stemBytes[index]
+            if hasPrefix(word, stem.bytes), scalars - stem.scalars <= stem.suffix { return stem.iso }
         }
         return nil
+    }
+
+    /// A bucket for a word's first scalar: the scalar itself below U+0800 (ASCII and the two-byte
+    /// letters: Latin, Cyrillic, Armenian), else 0. Cyrillic words all start with the byte D0 or
+    /// D1, so the first byte alone would not tell them apart.
+    static func firstScalarKey<Bytes: Collection<UInt8>>(_ word: Bytes) -> Int {
+        guard let first = word.first else { return 0 }
+        if first < 0x80 { return Int(first) }
+        guard first >= 0xC2 && first <= 0xDF, word.count >= 2 else { return 0 }
+        let second = word[word.index(after: word.startIndex)]
+        return second & 0xC0 == 0x80 ? Int(first & 0x1F) << 6 | Int(second & 0x3F) : 0
+    }
+
+    /// Whether `word` starts with `prefix`, byte by byte.
+    static func hasPrefix(_ word: ArraySlice<UInt8>, _ prefix: [UInt8]) -> Bool {
+        guard word.count >= prefix.count else { return false }
+        var position = word.startIndex
+        for byte in prefix {
+            guard word[position] == byte else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    /// Indices into ``stemBytes`` by ``firstScalarKey(_:)``.
+    private static let stemsByFirstScalar: [[Int]] = buckets(stemBytes.map(\.bytes))
+
+    /// Indices of `words` by ``firstScalarKey(_:)`` (0x800 buckets).
+    private static func buckets(_ words: [[UInt8]]) -> [[Int]] {
+        var table = [[Int]](repeating: [], count: 0x800)
+        for (index, word) in words.enumerated() { table[firstScalarKey(word)].append(index) }
+        return table
     }
 
     /// Byte forms of the word lists, compared without building strings.
@@ -141,9 +176,9 @@ enum MoneyLexicon {
     static func magnitude(lower word: ArraySlice<UInt8>, scalars: Int, language: () -> LanguageTag) -> Int? {
         // Words of every language at once; only the ones that mean something else elsewhere
         // (az "min", tr "bin", fr "mille"…) ask for the record's language, which may need detection.
-        guard let firstByte = word.first else { return nil }
-        // Only the words that start with the same byte (this runs for the word after every number).
-        let candidates = magnitudesByFirstByte[Int(firstByte)]
+        guard !word.isEmpty else { return nil }
+        // Only the words that start with the same letter (this runs for the word after every number).
+        let candidates = magnitudesByFirstScalar[firstScalarKey(word)]
         for candidate in candidates {
             let (bytes, _, power) = allMagnitudes[candidate]
             guard word.elementsEqual(bytes) else { continue }
@@ -152,7 +187,7 @@ enum MoneyLexicon {
         }
         for candidate in candidates {
             let (bytes, stemScalars, power) = allMagnitudes[candidate]
-            guard stemScalars >= 4 && scalars >= stemScalars && scalars - stemScalars <= 4, word.starts(with: bytes) else { continue }
+            guard stemScalars >= 4 && scalars >= stemScalars && scalars - stemScalars <= 4, hasPrefix(word, bytes) else { continue }
             return inflectedMagnitudeLanguages.contains(language()) ? power : nil
         }
         return nil
@@ -166,14 +201,8 @@ enum MoneyLexicon {
 
     private static let englishLongMagnitudes: [[UInt8]] = ["thousand", "million", "millions", "billion", "billions", "trillion", "trillions"].map { Array($0.utf8) }
 
-    /// Indices into ``allMagnitudes`` by the word's first byte.
-    private static let magnitudesByFirstByte: [[Int]] = {
-        var table = [[Int]](repeating: [], count: 256)
-        for (index, entry) in allMagnitudes.enumerated() {
-            if let first = entry.0.first { table[Int(first)].append(index) }
-        }
-        return table
-    }()
+    /// Indices into ``allMagnitudes`` by ``firstScalarKey(_:)``.
+    private static let magnitudesByFirstScalar: [[Int]] = buckets(allMagnitudes.map(\.0))
 
     private static let allMagnitudes: [([UInt8], Int, Int)] = {
         var seen: Set<[UInt8]> = []

@@ -151,6 +151,14 @@ extension MoneyStage {
         var index = start
         var scalars = 0
         while index < bytes.count {
+            // ASCII letters, the bulk of the words looked up, without decoding.
+            let byte = bytes[index]
+            if ASCIIScan.isLetter(byte) {
+                scratch.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                scalars += 1
+                index += 1
+                continue
+            }
             let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
             let isApostrophe = (value == 0x27 || value == 0x2019) && index > start && index + length < bytes.count
                 && UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: index + length).value)
@@ -347,7 +355,7 @@ extension MoneyStage {
             }
             guard let iso = MoneyLexicon.currency(forLower: word, scalars: scalars) else { continue }
             if word.elementsEqual("руб".utf8), abbreviationStop(in: bytes, at: end) { end += 1 }
-            let needsQualifier = MoneyLexicon.needQualifierBytes.contains { word.starts(with: $0) }
+            let needsQualifier = MoneyLexicon.needQualifierBytes.contains { MoneyLexicon.hasPrefix(word, $0) }
             var after: [UInt8] = []
             if let afterSpace = space(in: bytes, at: end), let afterQualifier = qualifier(at: afterSpace, in: qualifiers) {
                 end = afterQualifier
