@@ -142,6 +142,9 @@ struct GlossaryShippedTests {
         ("1️⃣Алексея Навального2️⃣", .ru, "alexei-navalny"), ("с 1️⃣Навальным2️⃣", .ru, "alexei-navalny"),
         ("в 1️⃣Грозном2️⃣", .ru, "grozny"), ("1️⃣Фёдора Достоевского2️⃣", .ru, "fyodor-dostoevsky"),
         ("1️⃣Каспийского моря2️⃣", .ru, "caspian-sea"),
+        // Azerbaijani Cyrillic: the Latin alphabet's suffixes in Cyrillic, with their harmony.
+        ("1️⃣Гарабағда2️⃣", .azCyrl, "karabakh"), ("1️⃣Бакыдан2️⃣", .azCyrl, "baku"), ("1️⃣Ханкәндидә2️⃣", .azCyrl, "khankendi"),
+        ("1️⃣Ағдама2️⃣", .azCyrl, "aghdam"), ("1️⃣Ермәнистанын2️⃣", .azCyrl, "armenia"),
     ])
     func inflectedShippedNames(marked: String, language: LanguageTag, id: String) throws {
         let text = MarkedText(marked)

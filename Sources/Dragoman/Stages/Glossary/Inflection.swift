@@ -94,7 +94,9 @@ struct Inflection: Hashable, Sendable {
                 let readings = russianReadings(of: word, attributive: index < words.count - 1, after: index > 0 ? words[index - 1] : nil)
                 if !readings.isEmpty { result[index] = readings.map { ($0.stem, .russian($0.class)) } }
             }
-        case .fr, .azCyrl:
+        case .azCyrl:
+            result[words.count - 1] = [(last, turkicFamily(of: last, language: language))]
+        case .fr:
             break
         }
         return result
@@ -105,7 +107,9 @@ struct Inflection: Hashable, Sendable {
     private static let backVowels: Set<Character> = ["a", "ı", "o", "u", "A", "I", "O", "U"]
     private static let vowels: Set<Character> = ["a", "ı", "o", "u", "e", "ə", "i", "ö", "ü", "A", "I", "O", "U", "E", "Ə", "İ", "Ö", "Ü", "â", "î", "û"]
 
-    static func turkicFamily(of word: String, language: LanguageTag) -> Family {
+    static func turkicFamily(of written: String, language: LanguageTag) -> Family {
+        // An Azerbaijani Cyrillic word's harmony and final sound are its Latin spelling's.
+        let word = language == .azCyrl ? azerbaijaniLatin(written) : written
         var harmony = Harmony.frontUnrounded
         for character in word.reversed() where vowels.contains(character) {
             let lower = Character(String(character).lowercased())
@@ -123,6 +127,28 @@ struct Inflection: Hashable, Sendable {
         let endsInVowel = final.map { vowels.contains($0) } ?? false
         let voiceless = final.map { "çfhkpsşt".contains($0) } ?? false
         return .turkic(language: language, harmony: harmony, endsInVowel: endsInVowel, voiceless: voiceless)
+    }
+
+    /// Azerbaijani Cyrillic letters in the Latin alphabet (lower case), for harmony.
+    private static let cyrillicToLatin: [Character: String] = [
+        "а": "a", "ә": "ə", "б": "b", "в": "v", "г": "q", "ғ": "ğ", "д": "d", "е": "e", "ж": "j", "з": "z", "и": "i", "ы": "ı",
+        "ј": "y", "й": "y", "к": "k", "ҝ": "g", "л": "l", "м": "m", "н": "n", "о": "o", "ө": "ö", "п": "p", "р": "r", "с": "s",
+        "т": "t", "у": "u", "ү": "ü", "ф": "f", "х": "x", "һ": "h", "ч": "ç", "ҹ": "c", "ш": "ş", "я": "ya", "ю": "yu", "ё": "yo",
+        "э": "e",
+    ]
+
+    /// The letters the suffixes use, Latin to Azerbaijani Cyrillic.
+    private static let latinToCyrillic: [Character: Character] = [
+        "a": "а", "ə": "ә", "e": "е", "ı": "ы", "i": "и", "u": "у", "ü": "ү", "o": "о", "ö": "ө", "d": "д", "t": "т", "n": "н",
+        "l": "л", "r": "р", "y": "ј", "k": "к", "c": "ҹ", "ç": "ч", "s": "с", "z": "з", "m": "м",
+    ]
+
+    private static func azerbaijaniLatin(_ word: String) -> String {
+        String(word.lowercased().flatMap { cyrillicToLatin[$0] ?? String($0) })
+    }
+
+    private static func azerbaijaniCyrillic(_ suffix: String) -> String {
+        String(suffix.map { latinToCyrillic[$0] ?? $0 })
     }
 
     /// Suffix templates: A (a/e, az a/ə), I (ı/i/u/ü), D (d, tr t after a voiceless sound),
@@ -143,18 +169,20 @@ struct Inflection: Hashable, Sendable {
     private static func endings(of family: Family) -> [String] {
         switch family {
         case .turkic(let language, let harmony, let endsInVowel, let voiceless):
+            // Azerbaijani in Cyrillic takes the Latin alphabet's suffixes, written in Cyrillic.
+            let rules = language == .azCyrl ? LanguageTag.az : language
             var result = [""]
             for first in firstSuffixes {
-                guard let (once, state) = realize(first, language: language, harmony: harmony, endsInVowel: endsInVowel, voiceless: voiceless)
+                guard let (once, state) = realize(first, language: rules, harmony: harmony, endsInVowel: endsInVowel, voiceless: voiceless)
                 else { continue }
                 result.append(once)
                 for second in followers[first] ?? [] {
-                    if let (twice, _) = realize(second, language: language, harmony: state.0, endsInVowel: state.1, voiceless: state.2) {
+                    if let (twice, _) = realize(second, language: rules, harmony: state.0, endsInVowel: state.1, voiceless: state.2) {
                         result.append(once + twice)
                     }
                 }
             }
-            return result
+            return language == .azCyrl ? result.map(azerbaijaniCyrillic) : result
         case .russian(let russianClass):
             switch russianClass {
             case .feminineA: return ["а", "ы", "и", "е", "у", "ой", "ою"]
