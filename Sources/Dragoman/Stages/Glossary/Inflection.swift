@@ -86,7 +86,7 @@ struct Inflection: Hashable, Sendable {
         case .az, .tr:
             result[words.count - 1] = [(last, turkicFamily(of: last, language: language))]
         case .hy:
-            result[words.count - 1] = [(last, .armenian)]
+            result[words.count - 1] = armenianReadings(of: last).map { ($0, .armenian) }
         case .en:
             result[words.count - 1] = [(last, .english)]
         case .ru:
@@ -249,6 +249,39 @@ struct Inflection: Hashable, Sendable {
             }
         }
         return (output, (currentHarmony, previousIsVowel, previousVoiceless))
+    }
+
+    // MARK: Armenian
+
+    /// The stems an Armenian word declines from: itself, and where the stem alternates before an
+    /// ending, the changed stem: a final ու becomes վ (Բաքու → Բաքվում, Բաքվի), and ու in a last
+    /// syllable closed by one or two consonants drops (խումբ → խմբի, ջուր → ջրի).
+    static func armenianReadings(of word: String) -> [String] {
+        var scalars = Array(word.unicodeScalars)
+        let u: [Unicode.Scalar] = ["\u{0578}", "\u{0582}"]  // ո ւ
+        let capitalU: [[Unicode.Scalar]] = [["\u{0548}", "\u{0582}"], ["\u{0548}", "\u{0552}"]]  // Ու ՈՒ
+        func isU(at index: Int) -> Bool {
+            guard index >= 0 && index + 1 < scalars.count else { return false }
+            let pair = Array(scalars[index...index + 1])
+            return pair == u || capitalU.contains(pair)
+        }
+        let vowels: Set<UInt32> = [0x561, 0x565, 0x567, 0x568, 0x56B, 0x578, 0x585, 0x531, 0x535, 0x537, 0x538, 0x53B, 0x548, 0x555]
+        var readings = [word]
+        let count = scalars.count
+        if count >= 4, isU(at: count - 2) {
+            let capital = scalars[count - 2].value == 0x548 && scalars[count - 1].value == 0x552
+            scalars.replaceSubrange((count - 2)..., with: [capital ? "\u{054E}" : "\u{057E}"])  // Վ վ
+            readings.append(String(String.UnicodeScalarView(scalars)))
+            return readings
+        }
+        for consonants in 1...2 where count >= consonants + 3 && isU(at: count - consonants - 2) {
+            let tail = scalars[(count - consonants)...]
+            guard tail.allSatisfy({ !vowels.contains($0.value) && $0.value != 0x582 && (0x531...0x586).contains($0.value) }) else { continue }
+            scalars.removeSubrange((count - consonants - 2)..<(count - consonants))
+            readings.append(String(String.UnicodeScalarView(scalars)))
+            break
+        }
+        return readings
     }
 
     // MARK: Russian
