@@ -152,7 +152,7 @@ struct GlossaryMatcher: Sendable {
                     let words = name.split(whereSeparator: { GlossaryFold.punctuation($0.unicodeScalars.first?.value ?? 0) == 0x20 }).map(String.init)
                     guard !words.isEmpty else { continue }
                     // Each combination of the words' readings is a key (rarely more than two).
-                    var readings: [[(stem: String, family: Inflection.Family?)]] = [[]]
+                    var readings: [[Inflection.Reading]] = [[]]
                     for alternatives in Inflection.classify(words: words, language: language) {
                         readings = Array(readings.flatMap { prefix in alternatives.map { prefix + [$0] } }.prefix(8))
                     }
@@ -160,12 +160,8 @@ struct GlossaryMatcher: Sendable {
                     for reading in readings {
                         let strictStart = strictKeys.count
                         var last: Int32 = -1
-                        for (position, (stem, family)) in reading.enumerated() {
-                            if position > 0 {
-                                labels.append(0x20)
-                                if strictness != .loose { strictKeys.append(0x20) }
-                            }
-                            for scalar in stem.unicodeScalars {
+                        func append(_ text: String) {
+                            for scalar in text.unicodeScalars {
                                 labels.append(GlossaryFold.looseFold(scalar.value))
                                 switch strictness {
                                 case .exact: strictKeys.append(GlossaryFold.punctuation(scalar.value) ?? scalar.value)
@@ -173,10 +169,23 @@ struct GlossaryMatcher: Sendable {
                                 case .loose: break
                                 }
                             }
-                            if let family {
+                        }
+                        for (position, word) in reading.enumerated() {
+                            if position > 0 {
+                                labels.append(0x20)
+                                if strictness != .loose { strictKeys.append(0x20) }
+                            }
+                            append(word.stem)
+                            if let family = word.family {
                                 last = index(of: family)
                                 labels.append(Self.slotLabel | UInt32(last))
                             } else {
+                                last = -1
+                            }
+                            if !word.tail.isEmpty {
+                                // The rest of the word after its ending (`-на-Дону`): the ending is no
+                                // longer the alias's last.
+                                append(word.tail)
                                 last = -1
                             }
                         }

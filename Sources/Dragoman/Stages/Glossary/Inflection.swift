@@ -71,6 +71,14 @@ struct Inflection: Hashable, Sendable {
         acceptsBare = endings.contains([])
     }
 
+    /// One way a word of an alias is read: its stem, the class of the endings after it (nil: the
+    /// word does not inflect), and what follows the ending inside the word (`-на-Дону`).
+    struct Reading {
+        var stem: String
+        var family: Family?
+        var tail = ""
+    }
+
     static func == (lhs: Inflection, rhs: Inflection) -> Bool { lhs.family == rhs.family }
     func hash(into hasher: inout Hasher) { hasher.combine(family) }
 
@@ -79,23 +87,34 @@ struct Inflection: Hashable, Sendable {
     /// first the likeliest. A word that does not inflect has one reading with no family; a Russian
     /// word that may decline two ways has two (`Дмитрий Песков`: Дмитрий as a noun, Дмитрия, or
     /// as an adjective), and the matcher stores the alias under each.
-    static func classify(words: [String], language: LanguageTag) -> [[(stem: String, family: Family?)]] {
-        var result: [[(stem: String, family: Family?)]] = words.map { [($0, nil)] }
+    static func classify(words: [String], language: LanguageTag) -> [[Reading]] {
+        var result: [[Reading]] = words.map { [Reading(stem: $0, family: nil)] }
         guard let last = words.last else { return [] }
         switch language {
         case .az, .tr:
-            result[words.count - 1] = [(last, turkicFamily(of: last, language: language))]
+            result[words.count - 1] = [Reading(stem: last, family: turkicFamily(of: last, language: language))]
         case .hy:
-            result[words.count - 1] = armenianReadings(of: last).map { ($0, .armenian) }
+            result[words.count - 1] = armenianReadings(of: last).map { Reading(stem: $0, family: .armenian) }
         case .en:
-            result[words.count - 1] = [(last, .english)]
+            result[words.count - 1] = [Reading(stem: last, family: .english)]
         case .ru:
             for (index, word) in words.enumerated() {
-                let readings = russianReadings(of: word, attributive: index < words.count - 1, after: index > 0 ? words[index - 1] : nil)
-                if !readings.isEmpty { result[index] = readings.map { ($0.stem, .russian($0.class)) } }
+                // Where a hyphenated name goes on with a preposition, its first part declines
+                // (в Ростове-на-Дону, Франкфурте-на-Майне); otherwise its last (Санкт-Петербурга).
+                var head = word
+                var tail = ""
+                if let hyphen = word.firstIndex(of: "-"), hyphen != word.startIndex,
+                    ["-на-", "-над-", "-под-", "-в-"].contains(where: { word[hyphen...].hasPrefix($0) })
+                {
+                    head = String(word[..<hyphen])
+                    tail = String(word[hyphen...])
+                }
+                let attributive = index < words.count - 1 || !tail.isEmpty
+                let readings = russianReadings(of: head, attributive: attributive && tail.isEmpty, after: index > 0 ? words[index - 1] : nil)
+                if !readings.isEmpty { result[index] = readings.map { Reading(stem: $0.stem, family: .russian($0.class), tail: tail) } }
             }
         case .azCyrl:
-            result[words.count - 1] = [(last, turkicFamily(of: last, language: language))]
+            result[words.count - 1] = [Reading(stem: last, family: turkicFamily(of: last, language: language))]
         case .fr:
             break
         }
