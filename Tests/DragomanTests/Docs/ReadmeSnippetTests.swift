@@ -27,9 +27,9 @@ struct ReadmeSnippetTests {
         let money = try MoneyStage(style: .symbol)
         let pipeline = Pipeline([RepairStage(), glossary, try TransliterationStage(scope: .names), money])
         let text = try pipeline.normalize("Xankəndiyə 1,5 milyon avro", language: .az, target: .en).text
-        // text == "Stepanakert'yə €1.5 million"
+        // text == "Stepanakert'ə €1.5 million"
         // end
-        #expect(text == "Stepanakert'yə €1.5 million")
+        #expect(text == "Stepanakert'ə €1.5 million")
     }
 
     @Test func oneStageAlone() throws {

@@ -48,7 +48,7 @@ struct GlossaryInteractionTests {
         // Found by the property tests: the Turkish AA (Anadolu Ajansı) and AB (the EU) rewrote
         // English text, and AA'ya became ANADOLU AGENCY'ya.
         ("AA batteries and blood type AB.", LanguageTag.en, "AA batteries and blood type AB."),
-        ("AA'ya göre AB toplantısı.", .tr, "Anadolu Agency'ya göre EU toplantısı."),
+        ("AA'ya göre AB toplantısı.", .tr, "Anadolu Agency'ye göre EU toplantısı."),
         ("ŞUŞA və Şuşa", .az, "SHUSHA və Shusha"),
     ])
     func shortAcronyms(text: String, language: LanguageTag, expected: String) throws {

@@ -105,20 +105,20 @@ public struct GlossaryStage: Stage {
                     if matcher.aliases[Int(match.alias)].language == target {
                         // Both as written, still annotated.
                         for kept in [match, matches[index]] {
-                            if let edit = edit(for: kept, in: bytes, target: target, forms: forms, describe: context.recordsEdits, keep: true) { edits.append(edit) }
+                            if let edit = edit(for: kept, in: bytes, target: target, forms: forms, describe: context.recordsEdits, keep: true, recordLanguage: { context.language }) { edits.append(edit) }
                         }
                         index += 1
                         continue
                     }
                     index += 1
-                    guard var edit = edit(for: match, in: bytes, target: target, forms: forms, describe: context.recordsEdits) else { continue }
+                    guard var edit = edit(for: match, in: bytes, target: target, forms: forms, describe: context.recordsEdits, recordLanguage: { context.language }) else { continue }
                     match.range = match.range.lowerBound..<closing
                     edit.range = match.range
                     if context.recordsEdits, edit.replacement == String(decoding: UnsafeBufferPointer(rebasing: bytes[edit.range]), as: UTF8.self) { continue }
                     edits.append(edit)
                     continue
                 }
-                if let edit = edit(for: match, in: bytes, target: target, forms: forms, describe: context.recordsEdits) { edits.append(edit) }
+                if let edit = edit(for: match, in: bytes, target: target, forms: forms, describe: context.recordsEdits, recordLanguage: { context.language }) { edits.append(edit) }
             }
         }
         guard !edits.isEmpty else { return StageResult(unchanged: text) }
@@ -127,7 +127,8 @@ public struct GlossaryStage: Stage {
 
     /// The edit for one match, or nil when it changes nothing and no one reads annotations.
     private func edit(
-        for match: GlossaryMatcher.Match, in bytes: UnsafeBufferPointer<UInt8>, target: LanguageTag, forms: TargetForms, describe: Bool, keep: Bool = false
+        for match: GlossaryMatcher.Match, in bytes: UnsafeBufferPointer<UInt8>, target: LanguageTag, forms: TargetForms, describe: Bool, keep: Bool = false,
+        recordLanguage: () -> LanguageTag
     ) -> Edit? {
         let alias = matcher.aliases[Int(match.alias)]
         let entryIndex = Int(alias.entry)
@@ -161,9 +162,15 @@ public struct GlossaryStage: Stage {
                     // The possessive keeps its own apostrophe: Britain’s → United Kingdom’s.
                     written += ending
                 } else if inflection.keepsSuffix {
+                    // The suffix made again for the form written (Ermənistana → Armenia'ya).
+                    // By the record's rules where it is Turkish or Azerbaijani (the alias matched may
+                    // be the other language's same spelling: Fransa'ya).
+                    let record = recordLanguage()
+                    let rules: LanguageTag = record == .tr || record == .az ? record : (record == .azCyrl ? .az : alias.language)
+                    let shown = inflection.reharmonized(ending, after: canonical, rules: rules, alias: matcher.names[Int(match.alias)]) ?? ending
                     switch suffix {
-                    case .apostrophe: written += (target == .az ? "" : "'") + ending
-                    case .attach: written += ending
+                    case .apostrophe: written += (target == .az ? "" : "'") + shown
+                    case .attach: written += shown
                     case .drop: break
                     }
                 } else if target == alias.language, let reinflected = Self.reinflect(canonical, like: inflection, ending: ending) {

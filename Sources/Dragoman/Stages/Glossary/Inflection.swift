@@ -65,10 +65,66 @@ struct Inflection: Hashable, Sendable {
     /// Whether the bare stem is a form (no ending).
     let acceptsBare: Bool
 
+    /// Turkic classes: each ending (loose-folded) and the suffix templates it realizes, the first
+    /// found where two give the same letters.
+    private let templates: [[UInt32]: [String]]
+
     init(_ family: Family) {
         self.family = family
-        endings = Set(Self.endings(of: family).map { Array($0.unicodeScalars.map { GlossaryFold.looseFold($0.value) }) })
+        endings = Set(Self.endings(of: family).map(Self.folded))
         acceptsBare = endings.contains([])
+        var templates: [[UInt32]: [String]] = [:]
+        if case .turkic(let language, let harmony, let endsInVowel, let voiceless) = family {
+            for (ending, chain) in Self.turkicEndings(language: language, harmony: harmony, endsInVowel: endsInVowel, voiceless: voiceless) {
+                let key = Self.folded(language == .azCyrl ? Self.azerbaijaniCyrillic(ending) : ending)
+                if templates[key] == nil { templates[key] = chain }
+            }
+        }
+        self.templates = templates
+    }
+
+    private static func folded(_ text: String) -> [UInt32] {
+        text.unicodeScalars.map { GlossaryFold.looseFold($0.value) }
+    }
+
+    /// A Turkic suffix read after an alias, made again for the form written in its place: the
+    /// same suffixes with the harmony and final sound of `form`'s last word (`Ermənistana` →
+    /// `Armenia'ya`, not `Armenia'a`). Nil when the suffix or the form does not allow it (a form
+    /// not in Latin letters, a suffix the rules of `form` do not have).
+    /// - Parameters:
+    ///   - rules: az or tr, whose suffix rules apply (by default the class's own).
+    ///   - alias: the alias matched. Where the form only romanizes it (its last vowel is the
+    ///     alias's without diacritics: Iğdır → Igdir, Bakü → Baku), the vowel harmony stays the
+    ///     alias's, as the name is still said that way (Igdir'deki would be wrong); where the form
+    ///     is another name (Gence → Ganja, Fransa → France), the form's.
+    func reharmonized(_ ending: String, after form: String, rules: LanguageTag? = nil, alias: String? = nil) -> String? {
+        guard case .turkic(let language, _, _, _) = family, let chain = templates[Self.folded(ending)],
+            let last = form.split(separator: " ").last.map(String.init), !last.isEmpty,
+            last.unicodeScalars.allSatisfy({ $0.value < 0x250 || $0 == "\u{0259}" || $0 == "\u{018F}" })
+        else { return nil }
+        let rules = rules == .az || rules == .tr ? rules ?? .az : (language == .azCyrl ? LanguageTag.az : language)
+        // A form in English spelling: a final y after a consonant is read as a vowel (Agency'ye).
+        var spoken = last
+        if spoken.count > 1, spoken.last == "y" || spoken.last == "Y", let before = spoken.dropLast().last, !Self.vowels.contains(before) {
+            spoken = spoken.dropLast() + "i"
+        }
+        guard case .turkic(_, var harmony, var endsInVowel, var voiceless) = Self.turkicFamily(of: spoken, language: rules) else { return nil }
+        if let aliasWord = alias?.split(separator: " ").last.map(String.init), let aliasVowel = Self.lastVowel(of: aliasWord),
+            let formVowel = Self.lastVowel(of: spoken), Self.withoutDiacritics(aliasVowel) == formVowel,
+            case .turkic(_, let aliasHarmony, _, _) = Self.turkicFamily(of: aliasWord, language: rules)
+        {
+            harmony = aliasHarmony
+        }
+        var result = ""
+        for template in chain {
+            guard let (realized, state) = Self.realize(template, language: rules, harmony: harmony, endsInVowel: endsInVowel, voiceless: voiceless)
+            else { return nil }
+            result += realized
+            (harmony, endsInVowel, voiceless) = state
+        }
+        // Capitals written for capitals (ŞUŞADA → SHUSHA'DA).
+        let capitals = ending.unicodeScalars.contains { $0.properties.isUppercase } && !ending.unicodeScalars.contains { $0.properties.isLowercase }
+        return capitals ? result.uppercased() : result
     }
 
     /// One way a word of an alias is read: its stem, the class of the endings after it (nil: the
@@ -148,6 +204,24 @@ struct Inflection: Hashable, Sendable {
         return .turkic(language: language, harmony: harmony, endsInVowel: endsInVowel, voiceless: voiceless)
     }
 
+    /// The last vowel of a word, lower-cased (a Turkic capital I as ı).
+    private static func lastVowel(of word: String) -> Character? {
+        guard let vowel = word.last(where: { vowels.contains($0) }) else { return nil }
+        if vowel == "I" { return "ı" }
+        return Character(String(vowel).lowercased())
+    }
+
+    /// A vowel as romanizations write it: ı → i, ü → u, ö → o, ə → a, â → a.
+    private static func withoutDiacritics(_ vowel: Character) -> Character {
+        switch vowel {
+        case "ı", "î": "i"
+        case "ü", "û": "u"
+        case "ö": "o"
+        case "ə", "â": "a"
+        default: vowel
+        }
+    }
+
     /// Azerbaijani Cyrillic letters in the Latin alphabet (lower case), for harmony.
     private static let cyrillicToLatin: [Character: String] = [
         "а": "a", "ә": "ə", "б": "b", "в": "v", "г": "q", "ғ": "ğ", "д": "d", "е": "e", "ж": "j", "з": "z", "и": "i", "ы": "ı",
@@ -170,6 +244,25 @@ struct Inflection: Hashable, Sendable {
         String(suffix.map { latinToCyrillic[$0] ?? $0 })
     }
 
+    /// The Turkic endings (in Latin letters) with the templates each realizes; the empty one first.
+    private static func turkicEndings(
+        language: LanguageTag, harmony: Harmony, endsInVowel: Bool, voiceless: Bool
+    ) -> [(ending: String, templates: [String])] {
+        let rules = language == .azCyrl ? LanguageTag.az : language
+        var result: [(ending: String, templates: [String])] = [("", [])]
+        for first in firstSuffixes {
+            guard let (once, state) = realize(first, language: rules, harmony: harmony, endsInVowel: endsInVowel, voiceless: voiceless)
+            else { continue }
+            result.append((once, [first]))
+            for second in followers[first] ?? [] {
+                if let (twice, _) = realize(second, language: rules, harmony: state.0, endsInVowel: state.1, voiceless: state.2) {
+                    result.append((once + twice, [first, second]))
+                }
+            }
+        }
+        return result
+    }
+
     /// Suffix templates: A (a/e, az a/ə), I (ı/i/u/ü), D (d, tr t after a voiceless sound),
     /// Y and N (buffer consonants after a vowel), K (az/tr accusative buffer: az n, tr y).
     /// The N forms of the cases are those after a possessive ending, which takes the pronominal n:
@@ -189,18 +282,7 @@ struct Inflection: Hashable, Sendable {
         switch family {
         case .turkic(let language, let harmony, let endsInVowel, let voiceless):
             // Azerbaijani in Cyrillic takes the Latin alphabet's suffixes, written in Cyrillic.
-            let rules = language == .azCyrl ? LanguageTag.az : language
-            var result = [""]
-            for first in firstSuffixes {
-                guard let (once, state) = realize(first, language: rules, harmony: harmony, endsInVowel: endsInVowel, voiceless: voiceless)
-                else { continue }
-                result.append(once)
-                for second in followers[first] ?? [] {
-                    if let (twice, _) = realize(second, language: rules, harmony: state.0, endsInVowel: state.1, voiceless: state.2) {
-                        result.append(once + twice)
-                    }
-                }
-            }
+            let result = turkicEndings(language: language, harmony: harmony, endsInVowel: endsInVowel, voiceless: voiceless).map(\.ending)
             return language == .azCyrl ? result.map(azerbaijaniCyrillic) : result
         case .russian(let russianClass):
             switch russianClass {
@@ -239,6 +321,9 @@ struct Inflection: Hashable, Sendable {
             var written: Character?
             switch letter {
             case "A": written = front ? (az ? "ə" : "e") : "a"
+            case "I" where !az && output.last == "k":
+                // Turkish -ki does not follow the harmony (Karabağ'daki, Şuşa'dakiler).
+                written = "i"
             case "I":
                 switch currentHarmony {
                 case .backUnrounded: written = "ı"
