@@ -521,7 +521,7 @@ struct KnownIssue: Sendable, CustomTestStringConvertible {
 
     static let all: [KnownIssue] = [
         magnitudeAfterSign, numberBecomesAmount,
-        armenianYiwn, mixedScriptWord, namesAfterMoney, invisibleBeforeCode, strandedCombiningMark, emptyWord, glossaryAfterTransliteration,
+        mixedScriptWord, namesAfterMoney, invisibleBeforeCode, strandedCombiningMark, emptyWord, glossaryAfterTransliteration,
     ]
 
     static let magnitudeAfterSign = KnownIssue(
@@ -544,11 +544,6 @@ struct KnownIssue: Sendable, CustomTestStringConvertible {
             change.stage == MoneyStage.stageName && change.data["currency"] != nil
                 && failure.firstPass.contains { $0.data["number"] != nil && change.source.contains($0.replacement) }
         })
-
-    static let armenianYiwn = KnownIssue(
-        summary: "transliterate: Armenian Ւ/ւ (U+0552/U+0582) outside ու and և is not romanized (rare since 1940, but it is a letter: `Ւ` stays `Ւ`)",
-        stage: .transliterateAll, property: .leftoverScript, language: .hy, input: "Ւ",
-        explainsFailure: { $0.property == .leftoverScript && $0.leftover.contains { $0 == "Ւ" || $0 == "ւ" } })
 
     static let mixedScriptWord = KnownIssue(
         summary:

@@ -38,7 +38,8 @@ public enum EnglishSchemes {
         ])
 
     /// Armenian: Armenia's official romanization of 2011 as media use it, BGN 1981 letter values
-    /// without aspiration apostrophes; ռ → r, ե → ye and ո → vo at word start, ու → u, և → ev/yev.
+    /// without aspiration apostrophes; ռ → r, ե → ye and ո → vo at word start, ու → u, և → ev/yev,
+    /// ւ alone → v.
     /// `Ստեփանակերտ` → `Stepanakert`, `Երևան` → `Yerevan`, `Նիկոլ Փաշինյան` → `Nikol Pashinyan`.
     public static let armenian = LetterMap(
         name: "hy-english",
@@ -51,6 +52,8 @@ public enum EnglishSchemes {
             .init("ո", "o", initial: "vo"), .init("չ", "ch"), .init("պ", "p"), .init("ջ", "j"), .init("ռ", "r"),
             .init("ս", "s"), .init("վ", "v"), .init("տ", "t"), .init("ր", "r"), .init("ց", "ts"), .init("փ", "p"),
             .init("ք", "k"), .init("օ", "o"), .init("ֆ", "f"), .init("և", "ev", initial: "yev"),
+            // ւ outside ու: the classical orthography's consonant (BGN: v).
+            .init("ւ", "v"),
         ])
 
     /// Russian: BGN/PCGN letter values without the primes ʹ ʺ and the middle dot. е and ё are ye at
