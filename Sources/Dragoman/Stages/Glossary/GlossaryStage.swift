@@ -51,6 +51,7 @@ public struct GlossaryStage: Stage {
     /// By target: computed on first use, so a match costs no string folding and a glossary of
     /// 100,000 entries does not fold them for targets never asked for.
     private let targetForms: TargetFormsCache
+    private let suffixes = SuffixCache()
 
     /// - Throws: ``DragomanError/invalidConfiguration(_:at:)`` when the glossaries conflict (an id
     ///   twice, an alias claimed by two entities in one language).
@@ -167,7 +168,10 @@ public struct GlossaryStage: Stage {
                     // be the other language's same spelling: Fransa'ya).
                     let record = recordLanguage()
                     let rules: LanguageTag = record == .tr || record == .az ? record : (record == .azCyrl ? .az : alias.language)
-                    let shown = inflection.reharmonized(ending, after: canonical, rules: rules, alias: matcher.names[Int(match.alias)]) ?? ending
+                    let key = SuffixCache.Key(alias: match.alias, rules: rules, form: canonical, ending: ending)
+                    let shown = suffixes.value(for: key) {
+                        inflection.reharmonized(ending, after: canonical, rules: rules, alias: matcher.names[Int(match.alias)]) ?? ending
+                    }
                     switch suffix {
                     case .apostrophe: written += (target == .az ? "" : "'") + shown
                     case .attach: written += shown
@@ -219,6 +223,29 @@ public struct GlossaryStage: Stage {
             capitals += 1
         }
         return capitals > 1
+    }
+
+    /// Kept suffixes made again for the forms written, by alias, rules, form and suffix: making
+    /// one reads the words' letters, and a run meets the same few suffixes on the same names again
+    /// and again. At most 65,536 are kept.
+    final class SuffixCache: Sendable {
+        struct Key: Hashable, Sendable {
+            var alias: Int32
+            var rules: LanguageTag
+            var form: String
+            var ending: String
+        }
+
+        private let table = Locked<[Key: String]>([:])
+
+        func value(for key: Key, make: () -> String) -> String {
+            if let known = table.withLock({ $0[key] }) { return known }
+            let made = make()
+            table.withLock { table in
+                if table.count < 65_536 { table[key] = made }
+            }
+            return made
+        }
     }
 
     /// ``TargetForms`` per target language, made when first asked for.

@@ -71,15 +71,18 @@ struct Inflection: Hashable, Sendable {
 
     init(_ family: Family) {
         self.family = family
-        endings = Set(Self.endings(of: family).map(Self.folded))
-        acceptsBare = endings.contains([])
         var templates: [[UInt32]: [String]] = [:]
         if case .turkic(let language, let harmony, let endsInVowel, let voiceless) = family {
+            // The endings and their templates in one pass.
             for (ending, chain) in Self.turkicEndings(language: language, harmony: harmony, endsInVowel: endsInVowel, voiceless: voiceless) {
                 let key = Self.folded(language == .azCyrl ? Self.azerbaijaniCyrillic(ending) : ending)
                 if templates[key] == nil { templates[key] = chain }
             }
+            endings = Set(templates.keys)
+        } else {
+            endings = Set(Self.endings(of: family).map(Self.folded))
         }
+        acceptsBare = endings.contains([])
         self.templates = templates
     }
 
