@@ -102,14 +102,11 @@ enum GlossaryFold {
     /// A 64-bit fingerprint (FNV-1a) of a language and a text's ``caseScalars(_:)`` (`folded`) or
     /// scalars as written: equal keys give equal fingerprints; unequal ones practically never do.
     static func fingerprint(_ text: String, language: Int, folded: Bool) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        @inline(__always) func mix(_ value: UInt32) {
-            hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3
-        }
-        mix(UInt32(language) | 0x8000_0000)
+        var hash = FNV1a()
+        hash.mix(UInt64(language) | 0x8000_0000)
         guard folded else {
-            for scalar in text.unicodeScalars { mix(scalar.value) }
-            return hash
+            for scalar in text.unicodeScalars { hash.mix(UInt64(scalar.value)) }
+            return hash.value
         }
         // As caseScalars: runs of spaces as one, none first or last.
         var started = false
@@ -120,12 +117,12 @@ enum GlossaryFold {
                 pendingSpace = started
                 continue
             }
-            if pendingSpace { mix(0x20) }
+            if pendingSpace { hash.mix(0x20) }
             pendingSpace = false
             started = true
-            mix(value)
+            hash.mix(UInt64(value))
         }
-        return hash
+        return hash.value
     }
 
     /// Whether a scalar is part of a word: letters, marks and digits (UAX #29's ALetter, Numeric

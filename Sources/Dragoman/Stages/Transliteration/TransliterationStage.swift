@@ -246,9 +246,9 @@ public struct TransliterationStage: Stage {
 
     /// A 64-bit FNV-1a hash of a word's bytes: two words of one record practically never share one.
     static func fingerprint(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
+        var hash = FNV1a()
+        for byte in word { hash.mix(UInt64(byte)) }
+        return hash.value
     }
 
     private static func endsSentence(_ value: UInt32) -> Bool {
