@@ -65,23 +65,19 @@ struct Inflection: Hashable, Sendable {
     /// Whether the bare stem is a form (no ending).
     let acceptsBare: Bool
 
-    /// Turkic classes: each ending (loose-folded) and the suffix templates it realizes, the first
-    /// found where two give the same letters.
+    /// Each ending (loose-folded) and the suffix templates it realizes (empty but for Turkic classes).
     private let templates: [[UInt32]: [String]]
 
     init(_ family: Family) {
         self.family = family
+        // Each ending with the suffix templates it realizes (Turkic classes), the first found
+        // where two give the same letters.
         var templates: [[UInt32]: [String]] = [:]
-        if case .turkic(let language, let harmony, let endsInVowel, let voiceless) = family {
-            // The endings and their templates in one pass.
-            for (ending, chain) in Self.turkicEndings(language: language, harmony: harmony, endsInVowel: endsInVowel, voiceless: voiceless) {
-                let key = Self.folded(language == .azCyrl ? Self.azerbaijaniCyrillic(ending) : ending)
-                if templates[key] == nil { templates[key] = chain }
-            }
-            endings = Set(templates.keys)
-        } else {
-            endings = Set(Self.endings(of: family).map(Self.folded))
+        for (ending, chain) in Self.endings(of: family) {
+            let key = Self.folded(ending)
+            if templates[key] == nil { templates[key] = chain }
         }
+        endings = Set(templates.keys)
         acceptsBare = endings.contains([])
         self.templates = templates
     }
@@ -281,12 +277,22 @@ struct Inflection: Hashable, Sendable {
         "DA": ["DIr"],
     ]
 
-    private static func endings(of family: Family) -> [String] {
+    /// The endings of a class, each with the suffix templates it realizes (Turkic classes only).
+    private static func endings(of family: Family) -> [(ending: String, templates: [String])] {
         switch family {
         case .turkic(let language, let harmony, let endsInVowel, let voiceless):
             // Azerbaijani in Cyrillic takes the Latin alphabet's suffixes, written in Cyrillic.
-            let result = turkicEndings(language: language, harmony: harmony, endsInVowel: endsInVowel, voiceless: voiceless).map(\.ending)
-            return language == .azCyrl ? result.map(azerbaijaniCyrillic) : result
+            let result = turkicEndings(language: language, harmony: harmony, endsInVowel: endsInVowel, voiceless: voiceless)
+            return language == .azCyrl ? result.map { (azerbaijaniCyrillic($0.ending), $0.templates) } : result
+        default:
+            return plainEndings(of: family).map { ($0, []) }
+        }
+    }
+
+    private static func plainEndings(of family: Family) -> [String] {
+        switch family {
+        case .turkic:
+            return []
         case .russian(let russianClass):
             switch russianClass {
             case .feminineA: return ["а", "ы", "и", "е", "у", "ой", "ою"]
