@@ -51,12 +51,12 @@ public final class DecimalFormatter: @unchecked Sendable {
         }
         // "1234567.5" → 1 G 234 G 567 D 5, and "1234" → 1 G 234.
         let scalars = Array(sample.unicodeScalars)
-        guard scalars.count == 11, String(String.UnicodeScalarView(scalars[0..<1])) == "1", String(String.UnicodeScalarView(scalars[2..<5])) == "234",
-            String(String.UnicodeScalarView(scalars[6..<9])) == "567", scalars[10] == "5", scalars[1] == scalars[5], scalars[1] != scalars[9]
-        else { return nil }
+        guard scalars.count == 11 else { return nil }
         let group = String(scalars[1])
         let decimal = String(scalars[9])
-        guard thousands == "1" + group + "234", !group.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return nil }
+        guard group != decimal, sample == "1\(group)234\(group)567\(decimal)5", thousands == "1\(group)234",
+            !group.unicodeScalars.contains(where: { $0.properties.numericType != nil })
+        else { return nil }
         return (group, decimal)
     }
 
