@@ -40,13 +40,7 @@ public enum LanguageDetector {
                     continue
                 }
                 guard index + 1 < bytes.count else { break }
-                // Two-byte sequences (Latin beyond ASCII, Cyrillic, Armenian) decoded here.
-                let (value, length): (UInt32, Int)
-                if byte & 0xE0 == 0xC0, bytes[index + 1] & 0xC0 == 0x80, byte >= 0xC2 {
-                    (value, length) = (UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
-                } else {
-                    (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
-                }
+                let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
                 if counts.add(value) {
                     // Part of a word: keep its UTF-8 bytes (lower-case forms are what the word lists hold).
                     for offset in 0..<length where wordLength < 8 {
