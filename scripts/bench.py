@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import shutil
 import subprocess
@@ -35,7 +34,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from bench_common import BenchError, Run, become_subreaper, describe_exit, run_once
+from bench_common import BenchError, Run, become_subreaper, commit_fact, describe_exit, first_line, host_facts, print_rows, run_once
 from bench_common import make_corpus as common_make_corpus
 from bench_common import swift_build as common_swift_build
 
@@ -162,25 +161,8 @@ def count_newlines(path: Path) -> int:
 
 # --- machine facts ---------------------------------------------------------------------------------
 
-def first_line(argv: list[str]) -> str | None:
-    try:
-        result = subprocess.run(argv, capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    text = (result.stdout or result.stderr).strip()
-    return text.splitlines()[0] if result.returncode == 0 and text else None
-
-
 def machine_facts(binary: Path) -> dict[str, str]:
-    facts: dict[str, str] = {}
-    facts["nproc"] = str(len(os.sched_getaffinity(0)))
-    try:
-        model = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
-        if model:
-            facts["cpu"] = model.group(1).strip()
-    except OSError:
-        pass
-    facts["kernel"] = platform.release()
+    facts = host_facts()
     icu = None
     if shutil.which("uconv"):
         line = first_line(["uconv", "--version"])  # "uconv v2.1  ICU 72.1"
@@ -196,11 +178,9 @@ def machine_facts(binary: Path) -> dict[str, str]:
     if libs:
         facts["dragoman links"] = ", ".join(libs)
     facts["swift"] = first_line(["swift", "--version"]) or "unknown"
-    head = first_line(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"])
-    if head:
-        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
-                               capture_output=True, text=True).stdout.strip()
-        facts["commit"] = head + (" + uncommitted changes" if dirty else "")
+    commit = commit_fact()
+    if commit:
+        facts["commit"] = commit
     return facts
 
 
@@ -218,15 +198,7 @@ def print_table(commands: list[Command], input_bytes: int) -> None:
             b = c.best
             rows.append([c.label, f"{b.wall_s:.3f}", f"{input_bytes / 1e6 / b.wall_s:.1f}",
                          f"{c.peak_rss_mib:.1f}", f"{b.cpu_s:.3f}"])
-    widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join([cells[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:])])
-
-    print(line(header))
-    print(line(["-" * w for w in widths]))
-    for row in rows:
-        print(line(row))
+    print_rows(header, rows)
 
 
 PRICE_PARSER_TIMER = """

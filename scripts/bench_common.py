@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import fcntl
 import os
+import platform
+import re
 import subprocess
 import sys
 import time
@@ -145,3 +147,50 @@ def run_once(argv: list[str], stdout_path: str, stderr_path: Path, clean_rss: bo
 def describe_exit(code: int) -> str:
     return f"killed by signal {-code}" if code < 0 else f"exit {code}"
 
+
+# --- machine facts and report --------------------------------------------------------------------
+
+def first_line(argv: list[str]) -> str | None:
+    """The first line a command prints, or None when it fails or cannot start."""
+    try:
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    text = (result.stdout or result.stderr).strip()
+    return text.splitlines()[0] if result.returncode == 0 and text else None
+
+
+def host_facts() -> dict[str, str]:
+    """nproc, cpu and kernel, the first lines of every benchmark's machine facts."""
+    facts: dict[str, str] = {"nproc": str(len(os.sched_getaffinity(0)))}
+    try:
+        model = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
+        if model:
+            facts["cpu"] = model.group(1).strip()
+    except OSError:
+        pass
+    facts["kernel"] = platform.release()
+    return facts
+
+
+def commit_fact() -> str | None:
+    """The repository's short HEAD, marked when tracked files have uncommitted changes."""
+    head = first_line(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"])
+    if not head:
+        return None
+    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+                           capture_output=True, text=True).stdout.strip()
+    return head + (" + uncommitted changes" if dirty else "")
+
+
+def print_rows(header: list[str], rows: list[list[str]]) -> None:
+    """A table: the first column left-aligned, the others right-aligned, a rule under the header."""
+    widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join([cells[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:])])
+
+    print(line(header))
+    print(line(["-" * w for w in widths]))
+    for row in rows:
+        print(line(row))

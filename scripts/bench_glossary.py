@@ -93,7 +93,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from bench_common import BenchError, Run, become_subreaper, describe_exit, run_once
+from bench_common import BenchError, Run, become_subreaper, commit_fact, describe_exit, first_line, host_facts, print_rows, run_once
 from bench_common import make_corpus as common_make_corpus
 from bench_common import swift_build as common_swift_build
 
@@ -607,56 +607,29 @@ def run_anchor(tool: str, size: Size, corpus: Path, workdir: Path, clean_rss: bo
 
 # --- machine facts ---------------------------------------------------------------------------------
 
-def first_line(argv: list[str]) -> str | None:
-    try:
-        result = subprocess.run(argv, capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    text = (result.stdout or result.stderr).strip()
-    return text.splitlines()[0] if result.returncode == 0 and text else None
-
-
 def module_version(module: str) -> str | None:
     probe = f"import importlib.metadata as m; print(m.version({module!r}))"
     return first_line([sys.executable, "-c", probe])
 
 
 def machine_facts() -> dict[str, str]:
-    facts: dict[str, str] = {"nproc": str(len(os.sched_getaffinity(0)))}
-    try:
-        model = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
-        if model:
-            facts["cpu"] = model.group(1).strip()
-    except OSError:
-        pass
-    facts["kernel"] = platform.release()
+    facts = host_facts()
     facts["swift"] = first_line(["swift", "--version"]) or "unknown"
     facts["python"] = platform.python_version()
     for package in ("flashtext", "pyahocorasick", "PyYAML"):
         version = module_version(package)
         if version:
             facts[package] = version
-    head = first_line(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"])
-    if head:
-        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
-                               capture_output=True, text=True).stdout.strip()
-        facts["commit"] = head + (" + uncommitted changes" if dirty else "")
+    commit = commit_fact()
+    if commit:
+        facts["commit"] = commit
     return facts
 
 
 # --- report ----------------------------------------------------------------------------------------
 
 def print_table(rows: list[list[str]]) -> None:
-    header = ["tool", "aliases", "load s", "scan s", "MB/s", "wall s", "peak RSS MiB", "CPU s", "matches"]
-    widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join([cells[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:])])
-
-    print(line(header))
-    print(line(["-" * w for w in widths]))
-    for row in rows:
-        print(line(row))
+    print_rows(["tool", "aliases", "load s", "scan s", "MB/s", "wall s", "peak RSS MiB", "CPU s", "matches"], rows)
 
 
 def dragoman_row(size: Size, input_bytes: int) -> list[str]:
