@@ -31,6 +31,30 @@ package enum ASCIIScan {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// The index of the first of two spaces (U+0020) in a row at or after `start` (or `bytes.count`),
+    /// eight bytes at a time: a search for single spaces stopped at every word.
+    @inlinable
+    package static func nextSpacePair(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        var index = start
+        let count = bytes.count
+        // Loads overlap by a byte, so a pair across two loads is inside the next one.
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            // High bit of each byte that is a space (exact: no borrow from a neighbouring byte).
+            let difference = word ^ 0x2020_2020_2020_2020
+            let spaces = ~((difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F | difference | 0x7F7F_7F7F_7F7F_7F7F)
+            let pairs = spaces & (spaces >> 8)
+            if pairs != 0 { return index + pairs.trailingZeroBitCount / 8 }
+            index += 7
+        }
+        while index + 1 < count {
+            if bytes[index] == 0x20 && bytes[index + 1] == 0x20 { return index }
+            index += 1
+        }
+        return count
+    }
+
     @inlinable
     package static func isLetter(_ byte: UInt8) -> Bool {
         let lower = byte | 0x20

@@ -54,30 +54,54 @@ public struct StageResult: Sendable {
             ($0.range.lowerBound, $0.range.upperBound) <= ($1.range.lowerBound, $1.range.upperBound)
         }
         let sorted = inOrder ? edits : edits.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
-        var bytes: [UInt8] = []
         var regions: [OffsetMap.Region] = []
         regions.reserveCapacity(sorted.count)
-        let failure: DragomanError? = input.withUTF8Buffer { source -> DragomanError? in
-            bytes.reserveCapacity(source.count + sorted.count * 4)
+        var failure: DragomanError?
+        let text = input.withUTF8Buffer { source -> String in
+            // Checked first, so that the output's size is known and its bytes are written once,
+            // straight into the string's storage.
             var position = 0
-            for edit in sorted {
-                guard edit.range.lowerBound >= position, edit.range.upperBound <= source.count else {
-                    return .invalidEdits(stage: edit.stage, reason: "range \(edit.range) overlaps another edit or the end of the text")
+            var size = source.count
+            for index in sorted.indices {
+                let range = sorted[index].range
+                guard range.lowerBound >= position, range.upperBound <= source.count else {
+                    failure = .invalidEdits(stage: sorted[index].stage, reason: "range \(range) overlaps another edit or the end of the text")
+                    return ""
                 }
-                if Self.isContinuation(source, edit.range.lowerBound) || Self.isContinuation(source, edit.range.upperBound) {
-                    return .invalidEdits(stage: edit.stage, reason: "range \(edit.range) splits a UTF-8 sequence")
+                if Self.isContinuation(source, range.lowerBound) || Self.isContinuation(source, range.upperBound) {
+                    failure = .invalidEdits(stage: sorted[index].stage, reason: "range \(range) splits a UTF-8 sequence")
+                    return ""
                 }
-                bytes.append(contentsOf: source[position..<edit.range.lowerBound])
-                let start = bytes.count
-                bytes.append(contentsOf: edit.replacement.utf8)
-                regions.append(.init(input: edit.range, output: start..<bytes.count))
-                position = edit.range.upperBound
+                size += sorted[index].replacement.utf8.count - range.count
+                position = range.upperBound
             }
-            bytes.append(contentsOf: source[position...])
-            return nil
+            guard size > 0 else {
+                regions = sorted.map { .init(input: $0.range, output: 0..<0) }
+                return ""
+            }
+            return String(unsafeUninitializedCapacity: size) { output in
+                var written = 0
+                var copied = 0
+                func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+                    guard let from = bytes.baseAddress, let to = output.baseAddress, !bytes.isEmpty else { return }
+                    (to + written).update(from: from, count: bytes.count)
+                    written += bytes.count
+                }
+                for index in sorted.indices {
+                    let range = sorted[index].range
+                    copy(UnsafeBufferPointer(rebasing: source[copied..<range.lowerBound]))
+                    let start = written
+                    var replacement = sorted[index].replacement
+                    replacement.withUTF8(copy)
+                    regions.append(.init(input: range, output: start..<written))
+                    copied = range.upperBound
+                }
+                copy(UnsafeBufferPointer(rebasing: source[copied...]))
+                return written
+            }
         }
         if let failure { throw failure }
-        self.init(text: String(decoding: bytes, as: UTF8.self), edits: sorted, map: OffsetMap(regions: regions))
+        self.init(text: text, edits: sorted, map: OffsetMap(regions: regions))
     }
 
     private static func isContinuation(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {

@@ -67,6 +67,26 @@ import Testing
         #expect(Set(calls[2].marks.map(\.range)).count == 2)
     }
 
+    @Test func withoutEditsMarksStillMoveButNoEditsAreKept() throws {
+        // When the caller reads only the text, the pipeline keeps marks for the stages that read
+        // them and nothing else: no edits, no map back to the input.
+        let seen = Recorder<(text: String, marks: [StageContext.Mark])>()
+        let probe = ClosureStage(name: "probe") { text, context throws(DragomanError) in
+            seen.append((text, context.marks))
+            return StageResult(unchanged: text)
+        }
+        var context = StageContext(language: .ru, target: .en)
+        context.recordsEdits = false
+        let result = try Pipeline([Self.entity, Self.currency, Self.shout, probe]).apply(to: Self.marked.text, context: context)
+        #expect(result.text == "Армения, Երևան 😀: цена 5EUR  и 7EUR , PRICE.")
+        #expect(result.edits.isEmpty)
+        #expect(result.map.isIdentity)
+        let call = try #require(seen.values.first)
+        #expect(call.marks.map(\.stage).sorted() == ["currency", "currency", "entity", "entity", "shout"])
+        #expect(call.marks.filter { $0.stage != "shout" }.allSatisfy { call.text.utf8Slice($0.range) == "EUR " })
+        #expect(call.marks.filter { $0.stage == "shout" }.map { call.text.utf8Slice($0.range) } == ["PRICE"])
+    }
+
     @Test func marksGivenToThePipelineMoveWithEveryStage() throws {
         let seen = Recorder<(text: String, marks: [StageContext.Mark])>()
         let probe = ClosureStage(name: "probe") { text, context throws(DragomanError) in

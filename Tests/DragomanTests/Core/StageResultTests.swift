@@ -35,6 +35,19 @@ import Testing
         #expect(result.text == "ABCD+ef!")
     }
 
+    @Test(arguments: [
+        ("", [(0..<0, "x")], "x"),
+        ("abc", [(0..<3, "")], ""),
+        ("", [(0..<0, "")], ""),
+        ("жаб", [(0..<2, ""), (2..<4, "ə"), (4..<6, "")], "ə"),
+        ("a", [(0..<0, "Երևան "), (1..<1, " 😀")], "Երևան a 😀"),
+    ] as [(String, [(Range<Int>, String)], String)])
+    func editsAtTheEdgesAndToNothing(input: String, edits: [(Range<Int>, String)], expected: String) throws {
+        let result = try StageResult(applying: edits.map { Edit(stage: "t", range: $0.0, replacement: $0.1) }, to: input)
+        #expect(result.text == expected)
+        #expect(result.map.regions.last?.output.upperBound ?? 0 <= expected.utf8.count)
+    }
+
     @Test func insertionsAtTheSamePlaceKeepTheirGivenOrder() throws {
         let edits = ["1", "2", "3", "4", "5"].map { Edit(stage: "t", range: 1..<1, replacement: $0) }
         #expect(try StageResult(applying: edits, to: "ab").text == "a12345b")

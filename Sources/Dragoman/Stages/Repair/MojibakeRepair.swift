@@ -59,13 +59,16 @@ struct MojibakeRepair: Stage {
         var index = 0
         let count = bytes.count
         while index < count {
-            index = ASCIIScan.firstNonASCII(in: bytes, from: index)
-            guard index < count else { break }
             let byte = bytes[index]
+            if byte < 0x80 {
+                index = ASCIIScan.firstNonASCII(in: bytes, from: index + 1)
+                continue
+            }
             // Every lead character (U+00C2–U+00F4, and Ğ İ Ş ğ from Windows-1254) is 2 bytes in UTF-8
-            // starting with C3, C4 or C5: anything else is skipped at byte speed.
+            // starting with C3, C4 or C5: any other scalar is skipped whole (a Cyrillic or Armenian
+            // word scalar by scalar here, not through the ASCII scan's set-up at each byte).
             guard byte >= 0xC3 && byte <= 0xC5 else {
-                index += 1
+                index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 continue
             }
             if let unit = unit(in: bytes, at: index, context: context) {

@@ -11,12 +11,8 @@ struct SpaceRepair: Stage {
             var index = 0
             let count = bytes.count
             while index + 1 < count {
-                index = ASCIIScan.next(0x20, in: bytes, from: index)
+                index = ASCIIScan.nextSpacePair(in: bytes, from: index)
                 guard index + 1 < count else { break }
-                guard bytes[index + 1] == 0x20 else {
-                    index += 2
-                    continue
-                }
                 var end = index + 2
                 while end < count && bytes[end] == 0x20 { end += 1 }
                 let before = index > 0 ? bytes[index - 1] : 0x0A
