@@ -48,12 +48,15 @@ package struct UTF8Sanitizer {
         var index = 0
         var copied = 0  // bytes[copied..<index] are valid and not yet appended
         while index < count {
-            // ASCII runs dominate news text: skip them eight bytes at a time.
-            index = ASCIIScan.firstNonASCII(in: bytes, from: index)
-            guard index < count else { break }
             let lead = bytes[index]
             if lead < 0x80 {
-                index += 1
+                // ASCII runs dominate news text: skip them eight bytes at a time.
+                index = ASCIIScan.firstNonASCII(in: bytes, from: index + 1)
+                continue
+            }
+            // Two-byte letters (Latin, Cyrillic, Armenian) without the general checks below.
+            if lead >= 0xC2 && lead <= 0xDF && index + 1 < count && bytes[index + 1] & 0xC0 == 0x80 {
+                index += 2
                 continue
             }
             let needed: Int
