@@ -50,15 +50,15 @@ public struct OffsetMap: Sendable, Hashable {
     /// The input range that `output` came from. A range that touches a changed region grows to cover
     /// all of it, so the result always spans whole edits.
     public func inputRange(forOutput output: Range<Int>) -> Range<Int> {
-        let lower = Self.map(output.lowerBound, rounding: .down, from: \.output, to: \.input, in: regions)
-        let upper = Self.map(output.upperBound, rounding: .up, from: \.output, to: \.input, in: regions)
+        let lower = Self.map(output.lowerBound, rounding: .down, fromOutput: true, in: regions)
+        let upper = Self.map(output.upperBound, rounding: .up, fromOutput: true, in: regions)
         return lower..<max(lower, upper)
     }
 
     /// The output range that `input` became; the mirror of ``inputRange(forOutput:)``.
     public func outputRange(forInput input: Range<Int>) -> Range<Int> {
-        let lower = Self.map(input.lowerBound, rounding: .down, from: \.input, to: \.output, in: regions)
-        let upper = Self.map(input.upperBound, rounding: .up, from: \.input, to: \.output, in: regions)
+        let lower = Self.map(input.lowerBound, rounding: .down, fromOutput: false, in: regions)
+        let upper = Self.map(input.upperBound, rounding: .up, fromOutput: false, in: regions)
         return lower..<max(lower, upper)
     }
 
@@ -79,26 +79,28 @@ public struct OffsetMap: Sendable, Hashable {
 
     private enum Rounding { case down, up }
 
-    private static func map(
-        _ position: Int, rounding: Rounding, from: KeyPath<Region, Range<Int>>, to: KeyPath<Region, Range<Int>>,
-        in regions: [Region]
-    ) -> Int {
-        // The last region starting at or before `position` (regions are sorted in both coordinates).
-        var low = 0
-        var high = regions.count
-        while low < high {
-            let mid = (low + high) / 2
-            if regions[mid][keyPath: from].lowerBound <= position { low = mid + 1 } else { high = mid }
+    /// Maps a position from one side of the regions to the other. The side is a flag rather than a
+    /// pair of key paths, whose reads cost a fifth of each lookup (measured on the pipeline's marks).
+    @inline(__always)
+    private static func map(_ position: Int, rounding: Rounding, fromOutput: Bool, in regions: [Region]) -> Int {
+        regions.withUnsafeBufferPointer { regions in
+            // The last region starting at or before `position` (regions are sorted in both coordinates).
+            var low = 0
+            var high = regions.count
+            while low < high {
+                let mid = (low + high) / 2
+                let start = fromOutput ? regions[mid].output.lowerBound : regions[mid].input.lowerBound
+                if start <= position { low = mid + 1 } else { high = mid }
+            }
+            guard low > 0 else { return position }
+            let region = regions[low - 1]
+            let (source, target) = fromOutput ? (region.output, region.input) : (region.input, region.output)
+            if position > source.upperBound {
+                return position - source.upperBound + target.upperBound
+            }
+            if position == source.upperBound && position != source.lowerBound { return target.upperBound }
+            if position == source.lowerBound && position != source.upperBound { return target.lowerBound }
+            return rounding == .down ? target.lowerBound : target.upperBound
         }
-        guard low > 0 else { return position }
-        let region = regions[low - 1]
-        let source = region[keyPath: from]
-        let target = region[keyPath: to]
-        if position > source.upperBound {
-            return position - source.upperBound + target.upperBound
-        }
-        if position == source.upperBound && position != source.lowerBound { return target.upperBound }
-        if position == source.lowerBound && position != source.upperBound { return target.lowerBound }
-        return rounding == .down ? target.lowerBound : target.upperBound
     }
 }
