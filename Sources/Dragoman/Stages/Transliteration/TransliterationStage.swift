@@ -103,50 +103,22 @@ public struct TransliterationStage: Stage {
     /// every word.
     private func romanize(_ bytes: UnsafeBufferPointer<UInt8>, context: StageContext) -> Scan {
         var scan = Scan()
-        let glossarySpans = context.marks.filter { $0.stage == "glossary" }.map(\.range)
+        let marks = context.marks
         let recordsEdits = context.recordsEdits
         // The record's language may need detection: resolve it at the first word, not before.
         var recordLanguage: LanguageTag?
         var engineLanguage: LanguageTag?
         var engine = CompiledScheme.none
         // Words the record writes capitalized inside a sentence: made when first needed.
-        var midSentence: Set<UInt64>?
+        var midSentence: [UInt64]?
         // The output is built while scanning: one pass, no second walk to apply the edits.
         var output: [UInt8] = []
         var copied = 0
-        var index = 0
-        var sentenceStart = true
         let count = bytes.count
-        while index < count {
-            let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
-            guard UTF8Decoding.isWordScalar(value) else {
-                if Self.endsSentence(value) { sentenceStart = true }
-                index += length
-                continue
-            }
-            var end = index + length
-            while end < count {
-                // ASCII letters, the bulk of Latin words, without decoding.
-                let byte = bytes[end]
-                if byte < 0x80 {
-                    guard ASCIIScan.isLetter(byte) else { break }
-                    end += 1
-                    continue
-                }
-                let (next, nextLength) = UTF8Decoding.scalar(in: bytes, at: end)
-                guard UTF8Decoding.isWordScalar(next) else { break }
-                end += nextLength
-            }
-            let wordStart = index
-            let initialWord = sentenceStart
-            index = end
-            sentenceStart = false
+        // Names start with a capital: in that scope the other words are not even read.
+        var words = WordScanner(bytes, capitalizedOnly: scope == .names)
+        while let (wordStart, end, _) = words.next() {
             let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
-            // Names start with a capital: most words go no further. (Below 0x600 the capitals are
-            // the only upper-case letters; the Unicode tables are asked only above.)
-            if scope == .names {
-                guard LetterMapTransliterator.isCapital(value) || (value >= 0x600 && (Unicode.Scalar(value)?.properties.isUppercase ?? false)) else { continue }
-            }
             let language = recordLanguage ?? context.language
             recordLanguage = language
             guard let wordLanguage = Self.language(of: word, record: language) else { continue }
@@ -157,13 +129,17 @@ public struct TransliterationStage: Stage {
                 engine = compiled[wordLanguage.ordinal]
             }
             guard engine.mayChange(word) else { continue }
-            if scope == .names, initialWord, !Self.isNameAtSentenceStart(word, at: wordStart..<end, in: bytes, language: language, midSentence: &midSentence) {
+            if scope == .names, words.startsSentence(at: wordStart),
+                !Self.isNameAtSentenceStart(word, at: wordStart..<end, in: bytes, language: language, midSentence: &midSentence, words: &words)
+            {
                 continue
             }
             // Glossary forms win over rules, in either scope.
-            if !glossarySpans.isEmpty {
+            // (Marks read in place: collecting the glossary's ranges first cost an array per record,
+            // and copied each mark.)
+            if !marks.isEmpty {
                 let range = wordStart..<end
-                if glossarySpans.contains(where: { $0.overlaps(range) }) { continue }
+                if marks.contains(where: { $0.stage == "glossary" && $0.range.overlaps(range) }) { continue }
             }
             // The word is written straight into the output, after the text since the last word
             // written; comparing afterwards costs less than a scratch buffer per word.
@@ -199,10 +175,9 @@ public struct TransliterationStage: Stage {
     /// common word.
     static func isNameAtSentenceStart(
         _ word: UnsafeBufferPointer<UInt8>, at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag,
-        midSentence: inout Set<UInt64>?
+        midSentence: inout [UInt64]?, words: inout WordScanner
     ) -> Bool {
-        let text = String(decoding: word, as: UTF8.self)
-        if NameStopWords.contains(text.lowercased(), language: language) { return false }
+        if NameStopWords.contains(word, language: language) { return false }
         // The next word, after spaces.
         var next = range.upperBound
         while next < bytes.count, bytes[next] == 0x20 { next += 1 }
@@ -212,36 +187,35 @@ public struct TransliterationStage: Stage {
         }
         // The same word elsewhere, inside a sentence: one pass over the record, once (searching
         // the record for each sentence's first word was quadratic in a long record).
-        if midSentence == nil { midSentence = capitalizedInsideSentences(bytes) }
-        return midSentence?.contains(Self.fingerprint(word)) ?? false
+        if midSentence == nil { midSentence = capitalizedInsideSentences(bytes, words: &words) }
+        guard let midSentence else { return false }
+        return contains(fingerprint(word), sorted: midSentence)
     }
 
-    /// The words a text writes with a capital inside a sentence (not after . ! ? … or a newline).
-    /// Each word as its ``fingerprint(_:)``: no string is made per word.
-    static func capitalizedInsideSentences(_ bytes: UnsafeBufferPointer<UInt8>) -> Set<UInt64> {
-        var words: Set<UInt64> = []
-        var index = 0
-        var sentenceStart = true
-        while index < bytes.count {
-            let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
-            guard UTF8Decoding.isWordScalar(value) else {
-                if endsSentence(value) { sentenceStart = true }
-                index += length
-                continue
-            }
-            var end = index + length
-            while end < bytes.count {
-                let (next, nextLength) = UTF8Decoding.scalar(in: bytes, at: end)
-                guard UTF8Decoding.isWordScalar(next) else { break }
-                end += nextLength
-            }
-            if !sentenceStart && LetterMapTransliterator.isCapital(value) {
-                words.insert(fingerprint(UnsafeBufferPointer(rebasing: bytes[index..<end])))
-            }
-            sentenceStart = false
-            index = end
+    /// The words a text writes with a capital inside a sentence (not after . ! ? … or a newline),
+    /// from the capitalized words the stage's scan reads (not read again).
+    /// Each word as its ``fingerprint(_:)``, sorted: no string is made per word, and a binary
+    /// search costs less than hashing into a set (measured: a set insertion cost more than the
+    /// scan of the word).
+    static func capitalizedInsideSentences(_ bytes: UnsafeBufferPointer<UInt8>, words: inout WordScanner) -> [UInt64] {
+        let capitalized = words.capitalizedWords()
+        var found: [UInt64] = []
+        found.reserveCapacity(capitalized.count)
+        for (start, end, first) in capitalized where LetterMapTransliterator.isCapital(first) && !words.startsSentence(at: start) {
+            found.append(fingerprint(UnsafeBufferPointer(rebasing: bytes[start..<end])))
         }
-        return words
+        found.sort()
+        return found
+    }
+
+    private static func contains(_ fingerprint: UInt64, sorted: [UInt64]) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < fingerprint { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == fingerprint
     }
 
     /// A 64-bit FNV-1a hash of a word's bytes: two words of one record practically never share one.
@@ -249,13 +223,6 @@ public struct TransliterationStage: Stage {
         var hash = FNV1a()
         for byte in word { hash.mix(UInt64(byte)) }
         return hash.value
-    }
-
-    private static func endsSentence(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x2E, 0x21, 0x3F, 0x0A, 0x2026, 0x589, 0x55C, 0x55E: true  // . ! ? newline … ։ ՜ ՞
-        default: false
-        }
     }
 
     /// ә ҹ ҝ ғ һ ј ө ү and their capitals: letters Azerbaijani Cyrillic has and Russian lacks.
