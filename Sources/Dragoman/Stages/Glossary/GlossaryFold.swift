@@ -23,10 +23,15 @@ enum GlossaryFold {
         }
     }
 
-    private static let directLimit = 0x600
+    static let directLimit = 0x600
     /// Case and loose folds of every scalar below ``directLimit`` (Latin, Cyrillic, Armenian).
-    private static let caseTable: [UInt32] = (0..<UInt32(directLimit)).map(computeCase)
-    private static let looseTable: [UInt32] = (0..<UInt32(directLimit)).map { computeLoose(computeCase($0)) }
+    /// The matcher reads them once per text: each read of a static `let` calls `swift_once`
+    /// (measured: 2.8 M calls from the walk on the 4 MB corpus, two per step).
+    static let caseTable: [UInt32] = (0..<UInt32(directLimit)).map(computeCase)
+    static let looseTable: [UInt32] = (0..<UInt32(directLimit)).map { computeLoose(computeCase($0)) }
+    /// ``isWord(_:)`` of every scalar below 0x800 (one or two bytes of UTF-8), for scans that read
+    /// it once per text: a table read costs less than the ranges' comparisons.
+    static let wordTable: [Bool] = (0..<UInt32(0x800)).map(isWord)
 
     private static func computeCase(_ value: UInt32) -> UInt32 {
         if let folded = punctuation(value) { return folded }
@@ -71,13 +76,20 @@ enum GlossaryFold {
     /// whether writing one form for another changes more than case (`İstanbul` → `Istanbul` does:
     /// the dot goes).
     static func lowerEqual(_ first: String, _ second: String) -> Bool {
-        var left = first.unicodeScalars.makeIterator()
-        var right = second.unicodeScalars.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil): return true
-            case (let a?, let b?): guard a == b || lower(a.value) == lower(b.value) else { return false }
-            default: return false
+        // Over the UTF-8, not the scalar views' iterators (measured: 880 instructions a pair,
+        // asked once per alias when a target's forms are made).
+        var (first, second) = (first, second)
+        return first.withUTF8 { left in
+            second.withUTF8 { right in
+                var (index, other) = (0, 0)
+                while index < left.count && other < right.count {
+                    let (a, aLength) = UTF8Decoding.scalar(in: left, at: index)
+                    let (b, bLength) = UTF8Decoding.scalar(in: right, at: other)
+                    guard a == b || lower(a) == lower(b) else { return false }
+                    index += aLength
+                    other += bLength
+                }
+                return index == left.count && other == right.count
             }
         }
     }

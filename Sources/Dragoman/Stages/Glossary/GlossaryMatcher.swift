@@ -69,8 +69,15 @@ struct GlossaryMatcher: Sendable {
 
     private struct Edge {
         var label: UInt32
+        /// In the trie, with ``GlossaryMatcher/stops`` set where the target has terminal keys or
+        /// slots.
         var target: Int32
     }
+
+    /// Set in a trie edge's target (and the root's direct table) where the target node has
+    /// terminal keys or slots, the nodes where a walk stops to consider them: a step to any other
+    /// node reads nothing of it but its edges.
+    private static let stops: Int32 = 0x4000_0000
 
     private struct Slot {
         var inflection: Int32
@@ -83,7 +90,7 @@ struct GlossaryMatcher: Sendable {
     private let edges: [Edge]
     private let slots: [Slot]
     private let terminalKeys: [Int32]
-    /// The root's children by first scalar below 0x600.
+    /// The root's children by first scalar below 0x600 (as edge targets, ``stops`` included).
     private let rootDirect: [Int32]
 
     /// Per inflection class: what the walk needs of it, and the root of its endings' trie.
@@ -277,11 +284,16 @@ struct GlossaryMatcher: Sendable {
             terminalKeys[Int(fill[Int(node)])] = Int32(keyIndex)
             fill[Int(node)] += 1
         }
-        self.trie = (0..<nodes).map { node in
+        let trie = (0..<nodes).map { node in
             TrieNode(
                 edgeStart: edgeStart[node], edgeEnd: edgeStart[node + 1], slotStart: slotStart[node], slotEnd: slotStart[node + 1],
                 terminalStart: terminalStart[node], terminalEnd: terminalStart[node + 1])
         }
+        for edge in edges.indices {
+            let target = trie[Int(edges[edge].target)]
+            if target.terminalEnd > target.terminalStart || target.slotEnd > target.slotStart { edges[edge].target |= Self.stops }
+        }
+        self.trie = trie
         var rootDirect = [Int32](repeating: -1, count: 0x600)
         for edge in edges[Int(edgeStart[0])..<Int(edgeStart[1])] where edge.label < 0x600 { rootDirect[Int(edge.label)] = edge.target }
         self.edges = edges
@@ -356,220 +368,362 @@ struct GlossaryMatcher: Sendable {
         return (1...3).contains(scalars.count) && scalars.allSatisfy { $0.properties.isUppercase }
     }
 
-    @inline(__always)
-    private func child(of node: Int32, label: UInt32) -> Int32 {
-        if node == 0 {
-            if label < 0x600 { return rootDirect[Int(label)] }
-        }
-        let item = trie[Int(node)]
-        var low = Int(item.edgeStart)
-        var high = Int(item.edgeEnd)
-        if high - low <= 8 {
-            while low < high {
-                if edges[low].label == label { return edges[low].target }
-                low += 1
-            }
-            return -1
-        }
-        while low < high {
-            let middle = (low + high) / 2
-            let value = edges[middle].label
-            if value == label { return edges[middle].target }
-            if value < label { low = middle + 1 } else { high = middle }
-        }
-        return -1
-    }
-
     /// Every match in `bytes`, leftmost-longest, in order.
     /// - Parameter language: the record's language, asked only when a short acronym matches (it
     ///   may need detection).
     func matches(in bytes: UnsafeBufferPointer<UInt8>, language: @escaping () -> LanguageTag = { .en }) -> [Match] {
+        // The arrays every step of a walk reads, as buffer pointers for the whole text: no bounds
+        // check, no swift_once for the static tables.
+        trie.withUnsafeBufferPointer { trie in
+            edges.withUnsafeBufferPointer { edges in
+                rootDirect.withUnsafeBufferPointer { rootDirect in
+                    GlossaryFold.looseTable.withUnsafeBufferPointer { looseFolds in
+                        GlossaryFold.caseTable.withUnsafeBufferPointer { caseFolds in
+                            GlossaryFold.wordTable.withUnsafeBufferPointer { words in
+                                var walk = Walk(
+                                    bytes: bytes, trie: trie, edges: edges, rootDirect: rootDirect, looseFolds: looseFolds, caseFolds: caseFolds,
+                                    words: words, language: language)
+                                defer { walk.read.deallocate() }
+                                return scan(&walk)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The matches in the walk's text, from a walk at each word's start.
+    private func scan(_ walk: inout Walk) -> [Match] {
         var result: [Match] = []
-        var walker = Walker(matcher: self, bytes: bytes, language: language)
-        defer { walker.deallocate() }
+        let (bytes, words) = (walk.bytes, walk.words)
         var index = 0
         let count = bytes.count
-        var previousIsWord = false
+        // Scalar by scalar, a walk at each word's start; here the scalar before `index` is never
+        // part of a word.
         while index < count {
-            let byte = bytes[index]
-            let (value, length) = byte < 0x80 ? (UInt32(byte), 1) : UTF8Decoding.scalar(in: bytes, at: index)
-            let isWord = GlossaryFold.isWord(value)
-            if isWord && !previousIsWord, walker.longest(from: index) {
-                let match = walker.best
-                result.append(match)
-                index = match.range.upperBound
-                previousIsWord = index > 0 && GlossaryFold.isWord(UTF8Decoding.scalar(in: bytes, at: UTF8Decoding.previousStart(in: bytes, before: index)).value)
+            // Decoded here: a word's first scalar is also the walk's first step.
+            var value = UInt32(bytes[index])
+            var length = 1
+            var isWord: Bool
+            if value < 0x80 {
+                isWord = (value | 0x20) &- 0x61 < 26  // A-Z a-z
+            } else if value < 0xE0 {
+                value = (value & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                length = 2
+                isWord = words[Int(value)]
+            } else {
+                (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+                isWord = GlossaryFold.isWord(value)
+            }
+            guard isWord else {
+                index += length
                 continue
             }
-            previousIsWord = isWord
-            index += length
+            if longest(from: index, first: value, length: length, &walk) {
+                let match = walk.best
+                if result.capacity == 0 { result.reserveCapacity(16) }
+                result.append(match)
+                index = match.range.upperBound
+                // A match that ends inside a word (an alias ending in a hyphen or an apostrophe
+                // does not) starts nothing before the word ends.
+                guard Self.wordScalar(in: bytes, at: UTF8Decoding.previousStart(in: bytes, before: index), words: words).isWord else { continue }
+            } else {
+                index += length
+            }
+            // The rest of the word.
+            while index < count {
+                (isWord, length) = Self.wordScalar(in: bytes, at: index, words: words)
+                guard isWord else { break }
+                index += length
+            }
         }
         return result
     }
 
-    /// The search from one start: a depth-first walk of the trie along the text, branching only at
-    /// slots.
-    private struct Walker {
-        let matcher: GlossaryMatcher
+    /// The state of the search over one text, and the arrays every step reads.
+    private struct Walk {
         let bytes: UnsafeBufferPointer<UInt8>
+        let trie: UnsafeBufferPointer<TrieNode>
+        let edges: UnsafeBufferPointer<Edge>
+        let rootDirect: UnsafeBufferPointer<Int32>
+        /// ``GlossaryFold/looseTable``, ``GlossaryFold/caseTable`` and ``GlossaryFold/wordTable``.
+        let looseFolds: UnsafeBufferPointer<UInt32>
+        let caseFolds: UnsafeBufferPointer<UInt32>
+        let words: UnsafeBufferPointer<Bool>
+        /// Whether the trie's root has neither terminal keys nor slots.
+        let rootIsPlain: Bool
+        /// The best match from ``start`` so far.
         var best = Match(range: 0..<0, stemEnd: 0, alias: -1, inflection: -1)
-        /// The text's scalars consumed by trie edges, case-folded and as written (for the checks).
-        var caseStack = ScalarStack()
-        var exactStack = ScalarStack()
         var start = 0
-
+        /// The text's scalars consumed by trie edges as written, the first of a run of spaces with
+        /// ``spaceRun`` set. A strict alias folds them when it is reached (some 100,000 times on
+        /// the 4 MB corpus), not every step of every walk (1.7 million): one push a step, where
+        /// two stacks took a case fold and a punctuation fold each.
+        var read = ScalarStack()
         let language: () -> LanguageTag
-        private var recordLanguage: LanguageTag?
+        var recordLanguage: LanguageTag?
 
-        init(matcher: GlossaryMatcher, bytes: UnsafeBufferPointer<UInt8>, language: @escaping () -> LanguageTag) {
-            self.matcher = matcher
+        init(
+            bytes: UnsafeBufferPointer<UInt8>, trie: UnsafeBufferPointer<TrieNode>, edges: UnsafeBufferPointer<Edge>,
+            rootDirect: UnsafeBufferPointer<Int32>, looseFolds: UnsafeBufferPointer<UInt32>, caseFolds: UnsafeBufferPointer<UInt32>,
+            words: UnsafeBufferPointer<Bool>, language: @escaping () -> LanguageTag
+        ) {
             self.bytes = bytes
+            self.trie = trie
+            rootIsPlain = trie[0].terminalEnd == trie[0].terminalStart && trie[0].slotEnd == trie[0].slotStart
+            self.edges = edges
+            self.rootDirect = rootDirect
+            self.looseFolds = looseFolds
+            self.caseFolds = caseFolds
+            self.words = words
             self.language = language
         }
+    }
 
-        func deallocate() {
-            caseStack.deallocate()
-            exactStack.deallocate()
+    // The helpers are static, given what they read: a method of the walk, called on it in place,
+    // copied it first (177 bytes).
+
+    /// Whether the scalar at `index` is part of a word (``GlossaryFold/isWord(_:)``), and its
+    /// length; `words` is ``GlossaryFold/wordTable``.
+    @inline(__always)
+    private static func wordScalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, words: UnsafeBufferPointer<Bool>) -> (isWord: Bool, length: Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return ((lead | 0x20) &- 0x61 < 26, 1) }  // A-Z a-z
+        if lead < 0xE0 { return (words[Int(lead & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)], 2) }
+        let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+        return (GlossaryFold.isWord(value), length)
+    }
+
+    /// The loose fold of a scalar; `looseFolds` is ``GlossaryFold/looseTable``.
+    @inline(__always)
+    private static func looseFold(_ value: UInt32, _ looseFolds: UnsafeBufferPointer<UInt32>) -> UInt32 {
+        value < UInt32(GlossaryFold.directLimit) ? looseFolds[Int(value)] : GlossaryFold.looseFold(value)
+    }
+
+    /// Whether a match from `start` ending at `index` ends a word: its last scalar is not part of
+    /// a word, or the text's next one is not.
+    private static func endsWord(_ index: Int, from start: Int, in bytes: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<Bool>) -> Bool {
+        guard index < bytes.count else { return true }
+        let lastIsWord = index > start && wordScalar(in: bytes, at: UTF8Decoding.previousStart(in: bytes, before: index), words: words).isWord
+        return !lastIsWord || !wordScalar(in: bytes, at: index, words: words).isWord
+    }
+
+    /// Marks the first scalar of a run of spaces in ``Walk/read``, above every scalar.
+    private static let spaceRun: UInt32 = 0x4000_0000
+
+    /// The search from one start: a depth-first walk of the trie along the text, branching only
+    /// at slots. Whether it found a match (``Walk/best``).
+    /// - Parameters:
+    ///   - value: the scalar at `start`, of `length` bytes.
+    @inline(__always)
+    private func longest(from start: Int, first value: UInt32, length: Int, _ walk: inout Walk) -> Bool {
+        // The first step, from the root, by its direct table: a word's first scalar is never a
+        // space, and the root has no terminal key or slot (no alias is empty, no stem either).
+        let folded = Self.looseFold(value, walk.looseFolds)
+        guard folded < UInt32(walk.rootDirect.count), folded != 0x20, walk.rootIsPlain else {
+            walk.start = start
+            walk.best = Match(range: start..<start, stemEnd: start, alias: -1, inflection: -1)
+            walk.read.count = 0
+            self.walk(&walk, node: 0, at: start, afterSlot: -1, stemEnd: start)
+            return walk.best.alias >= 0
         }
-
-        mutating func longest(from start: Int) -> Bool {
-            self.start = start
-            best = Match(range: start..<start, stemEnd: start, alias: -1, inflection: -1)
-            caseStack.count = 0
-            exactStack.count = 0
-            walk(node: 0, at: start, afterSlot: -1, stemEnd: start)
-            return best.alias >= 0
+        let target = walk.rootDirect[Int(folded)]
+        guard target >= 0 else { return false }
+        walk.start = start
+        walk.best = Match(range: start..<start, stemEnd: start, alias: -1, inflection: -1)
+        walk.read.count = 0
+        walk.read.push(value)
+        var (node, index) = (target & ~Self.stops, start + length)
+        if target & Self.stops == 0 {
+            // Most walks end before a node with anything to consider: no call to `walk` for them.
+            (node, index) = Self.follow(&walk, from: node, at: index)
+            guard node >= 0 else { return false }
         }
+        self.walk(&walk, node: node, at: index, afterSlot: -1, stemEnd: index)
+        return walk.best.alias >= 0
+    }
 
-        private func isWord(at index: Int) -> Bool {
-            index < bytes.count && GlossaryFold.isWord(UTF8Decoding.scalar(in: bytes, at: index).value)
-        }
-
-        private func endsWord(_ index: Int) -> Bool {
-            // The match's last scalar is not part of a word, or the text's next one is not.
-            guard index < bytes.count else { return true }
-            let lastIsWord = index > start && GlossaryFold.isWord(UTF8Decoding.scalar(in: bytes, at: UTF8Decoding.previousStart(in: bytes, before: index)).value)
-            return !lastIsWord || !isWord(at: index)
-        }
-
-        private mutating func walk(node startNode: Int32, at startIndex: Int, afterSlot: Int32, stemEnd startStemEnd: Int) {
-            var node = startNode
-            var index = startIndex
-            var slotUsed = afterSlot
-            var stemEnd = startStemEnd
-            let depth = caseStack.count
-            defer {
-                caseStack.count = depth
-                exactStack.count = depth
+    private func walk(_ walk: inout Walk, node startNode: Int32, at startIndex: Int, afterSlot: Int32, stemEnd: Int) {
+        var node = startNode
+        var index = startIndex
+        var slotUsed = afterSlot
+        let depth = walk.read.count
+        defer { walk.read.count = depth }
+        while true {
+            let item = walk.trie[Int(node)]
+            if item.terminalEnd > item.terminalStart, slotUsed >= 0 || Self.endsWord(index, from: walk.start, in: walk.bytes, words: walk.words) {
+                consider(&walk, node: node, end: index, stemEnd: slotUsed >= 0 ? stemEnd : index, inflection: slotUsed)
             }
-            while true {
-                let item = matcher.trie[Int(node)]
-                if item.terminalEnd > item.terminalStart, slotUsed >= 0 || endsWord(index) {
-                    consider(node: node, end: index, stemEnd: slotUsed >= 0 ? stemEnd : index, inflection: slotUsed)
+            if item.slotEnd > item.slotStart {
+                for slot in Int(item.slotStart)..<Int(item.slotEnd) {
+                    let (inflection, target) = (slots[slot].inflection, slots[slot].target)
+                    let (bare, suffixed) = endings(of: inflection, at: index, in: walk.bytes, looseFolds: walk.looseFolds)
+                    if let bare { self.walk(&walk, node: target, at: bare, afterSlot: inflection, stemEnd: index) }
+                    if let suffixed { self.walk(&walk, node: target, at: suffixed, afterSlot: inflection, stemEnd: index) }
                 }
-                if item.slotEnd > item.slotStart {
-                    for slot in Int(item.slotStart)..<Int(item.slotEnd) {
-                        let (inflection, target) = (matcher.slots[slot].inflection, matcher.slots[slot].target)
-                        let (bare, suffixed) = endings(of: inflection, at: index)
-                        if let bare { walk(node: target, at: bare, afterSlot: inflection, stemEnd: index) }
-                        if let suffixed { walk(node: target, at: suffixed, afterSlot: inflection, stemEnd: index) }
+            }
+            (node, index) = Self.follow(&walk, from: node, at: index)
+            guard node >= 0 else { return }
+            slotUsed = -1
+        }
+    }
+
+    /// Follows the text along the trie's edges from `node` at `index` to the next node with a
+    /// terminal key or a slot, and returns it and where it is in the text; node -1 where the text
+    /// leaves the trie first (or ends). Most steps of most walks are here, in a loop of their own
+    /// that keeps most of its state in registers (measured: some 45 instructions a step, against
+    /// 70 in the walk's loop).
+    private static func follow(_ walk: inout Walk, from start: Int32, at startIndex: Int) -> (node: Int32, index: Int) {
+        let bytes = walk.bytes
+        let count = bytes.count
+        let (trie, edges, looseFolds) = (walk.trie, walk.edges, walk.looseFolds)
+        var read = walk.read
+        defer { walk.read = read }
+        var node = start
+        var index = startIndex
+        while index < count {
+            // Decoded and folded here, by the tables for scalars below 0x600.
+            // (Offsets in the text do not overflow.)
+            var value = UInt32(bytes[index])
+            var next = index &+ 1
+            if value >= 0x80 {
+                if value < 0xE0 {
+                    value = (value & 0x1F) << 6 | UInt32(bytes[next] & 0x3F)
+                    next &+= 1
+                } else {
+                    let length: Int
+                    (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+                    next = index + length
+                }
+            }
+            let folded = looseFold(value, looseFolds)
+            var written = value
+            if folded == 0x20 {
+                // Any run of spaces is one space.
+                written |= spaceRun
+                while next < count {
+                    let (following, followingLength) = UTF8Decoding.scalar(in: bytes, at: next)
+                    guard GlossaryFold.punctuation(following) == 0x20 else { break }
+                    next += followingLength
+                }
+            }
+            // The child along `folded` (the root's edges are searched too, when a walk starts at
+            // the root without its direct table).
+            var target: Int32 = -1
+            let item = trie[Int(node)]
+            var low = Int(item.edgeStart)
+            var high = Int(item.edgeEnd)
+            if high - low <= 8 {
+                while low < high {
+                    if edges[low].label == folded {
+                        target = edges[low].target
+                        break
                     }
+                    low &+= 1
                 }
-                guard index < bytes.count else { return }
-                let byte = bytes[index]
-                let (value, length) = byte < 0x80 ? (UInt32(byte), 1) : UTF8Decoding.scalar(in: bytes, at: index)
-                let folded = GlossaryFold.looseFold(value)
-                var next = index + length
-                if folded == 0x20 {
-                    // Any run of spaces is one space.
-                    while next < bytes.count {
-                        let (following, followingLength) = UTF8Decoding.scalar(in: bytes, at: next)
-                        guard GlossaryFold.punctuation(following) == 0x20 else { break }
-                        next += followingLength
+            } else {
+                while low < high {
+                    let middle = (low + high) / 2
+                    let label = edges[middle].label
+                    if label == folded {
+                        target = edges[middle].target
+                        break
                     }
+                    if label < folded { low = middle + 1 } else { high = middle }
                 }
-                let child = matcher.child(of: node, label: folded)
-                guard child >= 0 else { return }
-                caseStack.push(GlossaryFold.caseFold(value))
-                exactStack.push(folded == 0x20 ? 0x20 : (GlossaryFold.punctuation(value) ?? value))
-                node = child
-                index = next
-                slotUsed = -1
-                stemEnd = index
+            }
+            guard target >= 0 else { return (-1, index) }
+            read.push(written)
+            node = target & ~stops
+            index = next
+            if target & stops != 0 { return (node, index) }
+        }
+        return (-1, index)
+    }
+
+    /// Where the endings of `inflection` that stand at `index` end: the empty ending (the word
+    /// ends here) and a non-empty one (the rest of the word is an ending of the class, read
+    /// along the class's ending trie: most words that run on past a stem fail at once).
+    private func endings(of inflection: Int32, at index: Int, in bytes: UnsafeBufferPointer<UInt8>, looseFolds: UnsafeBufferPointer<UInt32>) -> (Int?, Int?) {
+        let endings = self.endings[Int(inflection)]
+        guard index < bytes.count else { return (endings.acceptsBare ? index : nil, nil) }
+        // Each scalar decoded once: the one after the stem decides most calls.
+        var (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+        var isWord = GlossaryFold.isWord(value)
+        let bare: Int? = endings.acceptsBare && !isWord ? index : nil
+        var position = index
+        if endings.allowsSeparator, !isWord, let separator = GlossaryFold.punctuation(value), separator == 0x27 || separator == 0x2D,
+            position + length < bytes.count
+        {
+            let (next, nextLength) = UTF8Decoding.scalar(in: bytes, at: position + length)
+            if GlossaryFold.isWord(next) {
+                position += length
+                (value, length, isWord) = (next, nextLength, true)
             }
         }
-
-        /// Where the endings of `inflection` that stand at `index` end: the empty ending (the word
-        /// ends here) and a non-empty one (the rest of the word is an ending of the class, read
-        /// along the class's ending trie: most words that run on past a stem fail at once).
-        private func endings(of inflection: Int32, at index: Int) -> (Int?, Int?) {
-            let endings = matcher.endings[Int(inflection)]
-            guard index < bytes.count else { return (endings.acceptsBare ? index : nil, nil) }
-            // Each scalar decoded once: the one after the stem decides most calls.
-            var (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
-            var isWord = GlossaryFold.isWord(value)
-            let bare: Int? = endings.acceptsBare && !isWord ? index : nil
-            var position = index
-            if endings.allowsSeparator, !isWord, let separator = GlossaryFold.punctuation(value), separator == 0x27 || separator == 0x2D,
-                position + length < bytes.count
-            {
-                let (next, nextLength) = UTF8Decoding.scalar(in: bytes, at: position + length)
-                if GlossaryFold.isWord(next) {
-                    position += length
-                    (value, length, isWord) = (next, nextLength, true)
-                }
-            }
-            var node = endings.root
-            var end = position
-            while true {
-                let folded = GlossaryFold.looseFold(value)
-                // The English possessive's apostrophe belongs to the ending.
-                guard isWord || (folded == 0x27 && end == position) else { break }
-                node = matcher.endingChild(of: node, label: folded)
-                guard node >= 0 else { return (bare, nil) }
-                end += length
-                guard end < bytes.count else { break }
-                (value, length) = UTF8Decoding.scalar(in: bytes, at: end)
-                isWord = GlossaryFold.isWord(value)
-            }
-            guard end > position, matcher.endingNodes[Int(node)].isEnd else { return (bare, nil) }
-            return (bare, end)
+        var node = endings.root
+        var end = position
+        while true {
+            let folded = Self.looseFold(value, looseFolds)
+            // The English possessive's apostrophe belongs to the ending.
+            guard isWord || (folded == 0x27 && end == position) else { break }
+            node = endingChild(of: node, label: folded)
+            guard node >= 0 else { return (bare, nil) }
+            end += length
+            guard end < bytes.count else { break }
+            (value, length) = UTF8Decoding.scalar(in: bytes, at: end)
+            isWord = GlossaryFold.isWord(value)
         }
+        guard end > position, endingNodes[Int(node)].isEnd else { return (bare, nil) }
+        return (bare, end)
+    }
 
-        /// Whether the scalars read equal a strict alias's key.
-        private func matches(_ read: ScalarStack, _ key: Key) -> Bool {
-            guard read.count == Int(key.strictCount) else { return false }
-            let start = Int(key.strictStart)
-            for offset in 0..<read.count where read.base[offset] != matcher.strictKeys[start + offset] { return false }
-            return true
-        }
-
-        private mutating func consider(node: Int32, end: Int, stemEnd: Int, inflection: Int32) {
-            // The longest match; of equally long ones, the glossaries' first alias (whichever
-            // path through the trie reached it first).
-            guard best.alias < 0 || end >= best.range.upperBound else { return }
-            let item = matcher.trie[Int(node)]
-            for terminal in Int(item.terminalStart)..<Int(item.terminalEnd) {
-                let key = matcher.keys[Int(matcher.terminalKeys[terminal])]
-                let candidate = key.alias
-                if end == best.range.upperBound && best.alias >= 0 && candidate >= best.alias { return }
-                let alias = matcher.aliases[Int(candidate)]
-                switch alias.strictness {
-                case .exact: guard matches(exactStack, key) else { continue }
-                case .diacritics: guard matches(caseStack, key) else { continue }
-                case .loose: break
-                }
-                // An inflected ending must belong to this alias's own class (Şuşa's az suffixes
-                // are not a Russian alias's endings).
-                if inflection >= 0 && key.lastInflection != inflection { continue }
-                if alias.ownLanguageOnly {
-                    let record = recordLanguage ?? language()
-                    recordLanguage = record
-                    guard record == alias.language || (record == .azCyrl && alias.language == .az) else { continue }
-                }
-                best = Match(range: start..<end, stemEnd: stemEnd, alias: candidate, inflection: inflection)
-                return
+    /// Whether the scalars read, folded as `strictness` says, equal a strict alias's key.
+    /// `caseFolds` is ``GlossaryFold/caseTable``.
+    private func matches(_ read: ScalarStack, _ key: Key, _ strictness: Strictness, caseFolds: UnsafeBufferPointer<UInt32>) -> Bool {
+        guard read.count == Int(key.strictCount) else { return false }
+        let start = Int(key.strictStart)
+        for offset in 0..<read.count {
+            var value = read.base[offset]
+            let folded: UInt32
+            if strictness == .exact {
+                // As written, a run of spaces as one space.
+                folded = value & Self.spaceRun != 0 ? 0x20 : GlossaryFold.punctuation(value) ?? value
+            } else {
+                // Case folded, a run of spaces as its first scalar.
+                value &= ~Self.spaceRun
+                folded = value < UInt32(GlossaryFold.directLimit) ? caseFolds[Int(value)] : GlossaryFold.caseFold(value)
             }
+            if folded != strictKeys[start + offset] { return false }
+        }
+        return true
+    }
+
+    private func consider(_ walk: inout Walk, node: Int32, end: Int, stemEnd: Int, inflection: Int32) {
+        // The longest match; of equally long ones, the glossaries' first alias (whichever
+        // path through the trie reached it first).
+        let best = walk.best
+        guard best.alias < 0 || end >= best.range.upperBound else { return }
+        let item = walk.trie[Int(node)]
+        for terminal in Int(item.terminalStart)..<Int(item.terminalEnd) {
+            let key = keys[Int(terminalKeys[terminal])]
+            let candidate = key.alias
+            if end == best.range.upperBound && best.alias >= 0 && candidate >= best.alias { return }
+            let alias = aliases[Int(candidate)]
+            if alias.strictness != .loose {
+                guard matches(walk.read, key, alias.strictness, caseFolds: walk.caseFolds) else { continue }
+            }
+            // An inflected ending must belong to this alias's own class (Şuşa's az suffixes
+            // are not a Russian alias's endings).
+            if inflection >= 0 && key.lastInflection != inflection { continue }
+            if alias.ownLanguageOnly {
+                let record = walk.recordLanguage ?? walk.language()
+                walk.recordLanguage = record
+                guard record == alias.language || (record == .azCyrl && alias.language == .az) else { continue }
+            }
+            walk.best = Match(range: walk.start..<end, stemEnd: stemEnd, alias: candidate, inflection: inflection)
+            return
         }
     }
 }

@@ -45,7 +45,6 @@ public struct GlossaryStage: Stage {
     public let style: String?
     public let policy: Policy
     public let suffix: SuffixJoin
-    private let entries: [Glossary.Entry]
     private let glossaryNames: [String]
     private let matcher: GlossaryMatcher
     /// By target: computed on first use, so a match costs no string folding and a glossary of
@@ -76,68 +75,119 @@ public struct GlossaryStage: Stage {
                 names.append(glossary.name)
             }
         }
-        self.entries = entries
         self.glossaryNames = names
         matcher = GlossaryMatcher(entries: entries, diacriticsInsensitive: insensitive)
-        targetForms = TargetFormsCache(entries: entries, glossaryNames: names, style: style)
+        targetForms = TargetFormsCache(entries: entries, glossaryNames: names, aliases: matcher, style: style)
     }
 
     /// The number of aliases compiled.
     public var aliasCount: Int { matcher.aliases.count }
 
     public func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
-        let target = context.target
-        var edits: [Edit] = []
+        var result: StageResult?
         text.withUTF8Buffer { bytes in
-            let matches = matcher.matches(in: bytes, language: { context.language })
-            guard !matches.isEmpty else { return }
-            let forms = targetForms.forms(for: target)
-            edits.reserveCapacity(matches.count)
-            var index = 0
-            while index < matches.count {
-                var match = matches[index]
-                index += 1
-                // "Full name (ACRONYM)" of one entity: writing the canonical form twice
-                // ("ANAMA (ANAMA)") says nothing. A full name already in the target language stays
-                // with its acronym; a foreign one becomes the canonical form, once.
-                if policy == .replace, index < matches.count, let closing = Self.bracketed(match, matches[index], in: bytes),
-                    matcher.aliases[Int(match.alias)].entry == matcher.aliases[Int(matches[index].alias)].entry
-                {
-                    if matcher.aliases[Int(match.alias)].language == target {
-                        // Both as written, still annotated.
-                        for kept in [match, matches[index]] {
-                            if let edit = edit(for: kept, in: bytes, target: target, forms: forms, describe: context.recordsEdits, keep: true, recordLanguage: { context.language }) { edits.append(edit) }
+            let edits = edits(in: bytes, context: context)
+            guard !edits.isEmpty else { return }
+            result = Self.result(of: edits, on: bytes, describe: context.recordsEdits)
+        }
+        return result ?? StageResult(unchanged: text)
+    }
+
+    /// What ``StageResult/init(applying:to:)`` makes of `edits` (in order, none overlapping), the
+    /// new text written in one pass straight into its string's storage: no byte array made first
+    /// and copied. The edits and the map only when described (describing costs more than writing).
+    private static func result(of edits: [Edit], on bytes: UnsafeBufferPointer<UInt8>, describe: Bool) -> StageResult {
+        var count = bytes.count
+        for index in edits.indices { count += edits[index].replacement.utf8.count - edits[index].range.count }
+        var regions: [OffsetMap.Region] = []
+        if describe { regions.reserveCapacity(edits.count) }
+        let text = String(unsafeUninitializedCapacity: count) { output in
+            var written = 0
+            func write(_ part: UnsafeBufferPointer<UInt8>) {
+                _ = UnsafeMutableBufferPointer(rebasing: output[written..<written + part.count]).initialize(fromContentsOf: part)
+                written += part.count
+            }
+            var copied = 0
+            for index in edits.indices {
+                let range = edits[index].range
+                write(UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
+                let start = written
+                // A native string's bytes are in place; any other's are copied one by one.
+                if edits[index].replacement.utf8.withContiguousStorageIfAvailable(write) == nil {
+                    for byte in edits[index].replacement.utf8 {
+                        output[written] = byte
+                        written += 1
+                    }
+                }
+                if describe { regions.append(OffsetMap.Region(input: range, output: start..<written)) }
+                copied = range.upperBound
+            }
+            write(UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return written
+        }
+        guard describe else { return StageResult(text: text, edits: [], map: .identity) }
+        return StageResult(text: text, edits: edits, map: OffsetMap(regions: regions))
+    }
+
+    /// The edits of a record's matches, in order.
+    private func edits(in bytes: UnsafeBufferPointer<UInt8>, context: StageContext) -> [Edit] {
+        var edits: [Edit] = []
+        let matches = matcher.matches(in: bytes, language: { context.language })
+        guard !matches.isEmpty else { return edits }
+        let target = context.target
+        let describe = context.recordsEdits
+        let forms = targetForms.forms(for: target)
+        edits.reserveCapacity(matches.count)
+        var index = 0
+        while index < matches.count {
+            var match = matches[index]
+            index += 1
+            // "Full name (ACRONYM)" of one entity: writing the canonical form twice
+            // ("ANAMA (ANAMA)") says nothing. A full name already in the target language stays
+            // with its acronym; a foreign one becomes the canonical form, once.
+            if policy == .replace, index < matches.count, let closing = Self.bracketed(match, matches[index], in: bytes),
+                matcher.aliases[Int(match.alias)].entry == matcher.aliases[Int(matches[index].alias)].entry
+            {
+                if matcher.aliases[Int(match.alias)].language == target {
+                    // Both as written, still annotated.
+                    for kept in [match, matches[index]] {
+                        if let edit = edit(for: kept, in: bytes, forms: forms, context: context, keep: true) {
+                            edits.append(edit)
                         }
-                        index += 1
-                        continue
                     }
                     index += 1
-                    guard var edit = edit(for: match, in: bytes, target: target, forms: forms, describe: context.recordsEdits, recordLanguage: { context.language }) else { continue }
-                    match.range = match.range.lowerBound..<closing
-                    edit.range = match.range
-                    if context.recordsEdits, edit.replacement == String(decoding: UnsafeBufferPointer(rebasing: bytes[edit.range]), as: UTF8.self) { continue }
-                    edits.append(edit)
                     continue
                 }
-                if let edit = edit(for: match, in: bytes, target: target, forms: forms, describe: context.recordsEdits, recordLanguage: { context.language }) { edits.append(edit) }
+                index += 1
+                guard var edit = edit(for: match, in: bytes, forms: forms, context: context) else { continue }
+                match.range = match.range.lowerBound..<closing
+                edit.range = match.range
+                if describe, edit.replacement == String(decoding: UnsafeBufferPointer(rebasing: bytes[edit.range]), as: UTF8.self) { continue }
+                edits.append(edit)
+                continue
+            }
+            if let edit = edit(for: match, in: bytes, forms: forms, context: context) {
+                edits.append(edit)
             }
         }
-        guard !edits.isEmpty else { return StageResult(unchanged: text) }
-        return try StageResult(applying: edits, to: text)
+        return edits
     }
 
     /// The edit for one match, or nil when it changes nothing and no one reads annotations.
     private func edit(
-        for match: GlossaryMatcher.Match, in bytes: UnsafeBufferPointer<UInt8>, target: LanguageTag, forms: TargetForms, describe: Bool, keep: Bool = false,
-        recordLanguage: () -> LanguageTag
+        for match: GlossaryMatcher.Match, in bytes: UnsafeBufferPointer<UInt8>, forms: TargetForms, context: StageContext, keep: Bool = false
     ) -> Edit? {
+        let (target, describe) = (context.target, context.recordsEdits)
+        // Plain values only: copying the entry or the Inflection retained their strings and tables
+        // (measured: ten retains and releases a match).
         let alias = matcher.aliases[Int(match.alias)]
         let entryIndex = Int(alias.entry)
-        let entry = entries[entryIndex]
         func slice(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        let inflection = match.inflection >= 0 ? matcher.inflections[Int(match.inflection)] : nil
+        let family = match.inflection >= 0 ? matcher.inflections[Int(match.inflection)].family : nil
+        var keepsSuffix = false
+        if case .turkic = family { keepsSuffix = true }
         var endingStart = match.stemEnd
-        if inflection?.keepsSuffix == true, endingStart < match.range.upperBound {
+        if keepsSuffix, endingStart < match.range.upperBound {
             // The separator before a Turkic suffix (' ’ -) is not part of the suffix.
             let (value, length) = UTF8Decoding.scalar(in: bytes, at: endingStart)
             if let folded = GlossaryFold.punctuation(value), folded == 0x27 || folded == 0x2D { endingStart += length }
@@ -145,39 +195,40 @@ public struct GlossaryStage: Stage {
         let ending = endingStart < match.range.upperBound ? slice(endingStart..<match.range.upperBound) : ""
         var canonical = forms.canonical[entryIndex]
         var replacement: String?
-        if keep || GlossaryFold.lowerEqual(matcher.names[Int(match.alias)], forms.canonical[entryIndex]) {
+        if keep || forms.isCanonical[Int(match.alias)] {
             // Already the canonical form (in any case, and only case: İstanbul is not Istanbul):
             // leave it as written.
             replacement = nil
         } else {
             // Capitals written for capitals (ŞUŞA → SHUSHA), unless the alias itself is in
             // capitals (an acronym: AA → Anadolu Agency, not ANADOLU AGENCY).
-            if !entry.caseSensitive && !alias.writtenInCapitals
+            if alias.strictness != .exact && !alias.writtenInCapitals
                 && Self.allCapitals(UnsafeBufferPointer(rebasing: bytes[match.range.lowerBound..<match.stemEnd]))
             {
                 canonical = canonical.uppercased()
             }
             var written = canonical
-            if !ending.isEmpty, let inflection {
-                if case .english = inflection.family {
+            if !ending.isEmpty, let family {
+                if case .english = family {
                     // The possessive keeps its own apostrophe: Britain’s → United Kingdom’s.
                     written += ending
-                } else if inflection.keepsSuffix {
+                } else if keepsSuffix {
                     // The suffix made again for the form written (Ermənistana → Armenia'ya).
                     // By the record's rules where it is Turkish or Azerbaijani (the alias matched may
                     // be the other language's same spelling: Fransa'ya).
-                    let record = recordLanguage()
+                    let record = context.language
                     let rules: LanguageTag = record == .tr || record == .az ? record : (record == .azCyrl ? .az : alias.language)
                     let key = SuffixCache.Key(alias: match.alias, rules: rules, form: canonical, ending: ending)
                     let shown = suffixes.value(for: key) {
-                        inflection.reharmonized(ending, after: canonical, rules: rules, alias: matcher.names[Int(match.alias)]) ?? ending
+                        matcher.inflections[Int(match.inflection)].reharmonized(ending, after: canonical, rules: rules, alias: matcher.names[Int(match.alias)])
+                            ?? ending
                     }
                     switch suffix {
                     case .apostrophe: written += (target == .az ? "" : "'") + shown
                     case .attach: written += shown
                     case .drop: break
                     }
-                } else if target == alias.language, let reinflected = Self.reinflect(canonical, like: inflection, ending: ending) {
+                } else if target == alias.language, let reinflected = Self.reinflect(canonical, like: family, ending: ending) {
                     written = reinflected
                 }
             }
@@ -192,18 +243,27 @@ public struct GlossaryStage: Stage {
             guard let replacement else { return nil }
             return Edit(stage: name, range: match.range, replacement: replacement)
         }
-        // The entry's annotation data is made once per target; a match copies it (a retain).
-        var data = forms.data[entryIndex]
-        if canonical != forms.canonical[entryIndex] { data["canonical"] = canonical }
-        if !ending.isEmpty { data["suffix"] = ending }
+        // The entry's annotation data is made once per target, and with a suffix once per suffix;
+        // a match copies it (a retain).
+        var data: [String: String]
+        if canonical != forms.canonical[entryIndex] {
+            data = forms.data[entryIndex]
+            data["canonical"] = canonical
+            if !ending.isEmpty { data["suffix"] = ending }
+        } else if ending.isEmpty {
+            data = forms.data[entryIndex]
+        } else {
+            data = forms.data(for: entryIndex, suffix: ending, as: UnsafeBufferPointer(rebasing: bytes[endingStart..<match.range.upperBound]))
+        }
         return Edit(stage: name, range: match.range, replacement: replacement ?? slice(match.range), data: data)
     }
 
     /// Where `second` ends with its closing bracket, when it stands in brackets right after
     /// `first`: `first (second)`.
     private static func bracketed(_ first: GlossaryMatcher.Match, _ second: GlossaryMatcher.Match, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let between = UnsafeBufferPointer(rebasing: bytes[first.range.upperBound..<second.range.lowerBound])
-        guard between.elementsEqual([0x20, 0x28]) || between.elementsEqual([0x28]) else { return nil }
+        // " (" or "(": compared byte by byte, not with arrays made for each pair of matches.
+        let gap = second.range.lowerBound - first.range.upperBound
+        guard gap == 1 || gap == 2, bytes[second.range.lowerBound - 1] == 0x28, gap == 1 || bytes[first.range.upperBound] == 0x20 else { return nil }
         let end = second.range.upperBound
         guard second.stemEnd == end, end < bytes.count, bytes[end] == 0x29 else { return nil }
         return end + 1
@@ -214,6 +274,14 @@ public struct GlossaryStage: Stage {
         var index = 0
         var capitals = 0
         while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                // ASCII letters without the tables: a capital folds to its small letter.
+                index += 1
+                if byte &- 0x61 < 26 { return false }
+                if byte &- 0x41 < 26 { capitals += 1 }
+                continue
+            }
             let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
             index += length
             guard GlossaryFold.isWord(value) else { continue }
@@ -252,19 +320,24 @@ public struct GlossaryStage: Stage {
     final class TargetFormsCache: Sendable {
         private let entries: [Glossary.Entry]
         private let glossaryNames: [String]
+        /// The aliases as written and their entries, by alias.
+        private let aliasNames: [String]
+        private let aliasEntries: [Int32]
         private let style: String?
         private let cache = Locked<[TargetForms?]>(Array(repeating: nil, count: LanguageTag.allCases.count))
 
-        init(entries: [Glossary.Entry], glossaryNames: [String], style: String?) {
+        init(entries: [Glossary.Entry], glossaryNames: [String], aliases: GlossaryMatcher, style: String?) {
             self.entries = entries
             self.glossaryNames = glossaryNames
+            aliasNames = aliases.names
+            aliasEntries = aliases.aliases.map(\.entry)
             self.style = style
         }
 
         func forms(for target: LanguageTag) -> TargetForms {
             if let made = cache.withLock({ $0[target.ordinal] }) { return made }
             // Made outside the lock; two threads may both make it, one wins.
-            let made = TargetForms(entries: entries, glossaryNames: glossaryNames, target: target, style: style)
+            let made = TargetForms(entries: entries, glossaryNames: glossaryNames, aliasNames: aliasNames, aliasEntries: aliasEntries, target: target, style: style)
             return cache.withLock { cached in
                 if let first = cached[target.ordinal] { return first }
                 cached[target.ordinal] = made
@@ -277,21 +350,62 @@ public struct GlossaryStage: Stage {
     final class TargetForms: Sendable {
         let canonical: [String]
         let data: [[String: String]]
+        /// By alias: whether the alias is its entry's canonical form in any case, and only case
+        /// (``GlossaryFold/lowerEqual(_:_:)``; İstanbul is not Istanbul), so that a match of it
+        /// is left as written. Asked once per alias here, not once per match (measured: 280
+        /// instructions a match).
+        let isCanonical: [Bool]
+        /// An entry's data with a suffix, by entry and suffix: adding the suffix copies the
+        /// dictionary (measured: 930 instructions, and as much again to free the copy later), and a
+        /// run meets the same few endings of the same names again and again. At most 65,536 are
+        /// kept.
+        private let suffixed = Locked<[SuffixedKey: [String: String]]>([:])
 
-        init(entries: [Glossary.Entry], glossaryNames: [String], target: LanguageTag, style: String?) {
+        /// An entry and a suffix of up to 16 bytes: hashed as integers, not as a string (which
+        /// hashes its normalized form: measured, 760 instructions a lookup).
+        private struct SuffixedKey: Hashable {
+            var entry: Int
+            var count: Int
+            /// The suffix's UTF-8, first byte lowest.
+            var low: UInt64
+            var high: UInt64
+        }
+
+        init(entries: [Glossary.Entry], glossaryNames: [String], aliasNames: [String], aliasEntries: [Int32], target: LanguageTag, style: String?) {
             let forms = entries.map { $0.canonical(for: target, style: style) }
             canonical = forms
+            isCanonical = zip(aliasNames, aliasEntries).map { name, entry in GlossaryFold.lowerEqual(name, forms[Int(entry)]) }
             data = entries.indices.map { index in
                 ["id": entries[index].id, "type": entries[index].type.rawValue, "canonical": forms[index], "glossary": glossaryNames[index]]
             }
+        }
+
+        /// The data of `entry` with `suffix` (whose UTF-8 is `bytes`) added.
+        func data(for entry: Int, suffix: String, as bytes: UnsafeBufferPointer<UInt8>) -> [String: String] {
+            guard bytes.count <= 16 else {
+                var made = data[entry]
+                made["suffix"] = suffix
+                return made
+            }
+            var key = SuffixedKey(entry: entry, count: bytes.count, low: 0, high: 0)
+            for (offset, byte) in bytes.enumerated() {
+                if offset < 8 { key.low |= UInt64(byte) << (offset * 8) } else { key.high |= UInt64(byte) << ((offset - 8) * 8) }
+            }
+            if let known = suffixed.withLock({ $0[key] }) { return known }
+            var made = data[entry]
+            made["suffix"] = suffix
+            suffixed.withLock { table in
+                if table.count < 65_536 { table[key] = made }
+            }
+            return made
         }
     }
 
     /// The canonical form with the ending the matched form had, when the canonical form's last
     /// word declines in the same class (`в Степанакерте` → `в Ханкенди` stays nominative, Ханкенди
     /// does not decline; `Карабахе` → `Карабахе`).
-    private static func reinflect(_ canonical: String, like inflection: Inflection, ending: String) -> String? {
-        guard case .russian(let russianClass) = inflection.family else { return nil }
+    private static func reinflect(_ canonical: String, like family: Inflection.Family, ending: String) -> String? {
+        guard case .russian(let russianClass) = family else { return nil }
         var words = canonical.split(separator: " ").map(String.init)
         guard let last = words.last, let (stem, canonicalClass) = Inflection.russianStem(of: last, attributive: false), canonicalClass == russianClass
         else { return nil }
