@@ -30,15 +30,15 @@ public final class DecimalFormatter: @unchecked Sendable {
             handles.append(handle)
         }
         self.handles = handles
-        self.separators = Self.plainSeparators(handles: handles, locale: locale)
+        self.separators = Self.plainSeparators(handles: handles, locale: locale).map { (Array($0.group.utf8), Array($0.decimal.utf8)) }
     }
 
     /// The grouping and decimal separators, when the locale writes numbers the plain way: ASCII
     /// digits, groups of three from the first thousand on, one separator scalar each. Then
     /// ``format(_:)`` writes them itself, as ICU would (checked at opening on probe numbers, and
     /// by a test against ICU for every language); otherwise (Indian grouping, a minimum of two
-    /// grouping digits, native digits) every number goes to ICU.
-    private let separators: (group: String, decimal: String)?
+    /// grouping digits, native digits) every number goes to ICU. As UTF-8.
+    private let separators: (group: [UInt8], decimal: [UInt8])?
 
     /// Whether ``format(_:)`` writes plain decimals itself.
     var writesPlainNumbers: Bool { separators != nil }
@@ -63,10 +63,29 @@ public final class DecimalFormatter: @unchecked Sendable {
     /// A plain decimal (`0`, `1234`, `12.50`: ASCII digits, no sign, no leading zero, at most
     /// ``maxFractionDigits`` fraction digits) written with the locale's separators; nil for others.
     private func plainFormat(_ decimal: String) -> String? {
-        guard let (group, separator) = separators else { return nil }
+        guard let separators else { return nil }
+        var decimal = decimal
+        return decimal.withUTF8 { digits in
+            guard let (integer, length) = Self.plainLayout(digits, separators: separators) else { return nil }
+            // Written as bytes into the string's own storage: appended scalar by scalar, this was
+            // some 2,000 instructions a number.
+            return String(unsafeUninitializedCapacity: length) { output in
+                var written = 0
+                Self.writePlain(digits, integer: integer, separators: separators) { byte in
+                    output[written] = byte
+                    written += 1
+                }
+                return written
+            }
+        }
+    }
+
+    /// For a plain decimal, the number of its integer digits and the length of its formatted
+    /// UTF-8; nil for other decimals.
+    private static func plainLayout(_ digits: UnsafeBufferPointer<UInt8>, separators: (group: [UInt8], decimal: [UInt8])) -> (integer: Int, length: Int)? {
         var integer = 0
         var fraction = -1
-        for byte in decimal.utf8 {
+        for byte in digits {
             if byte == UInt8(ascii: ".") {
                 guard fraction < 0, integer > 0 else { return nil }
                 fraction = 0
@@ -76,22 +95,28 @@ public final class DecimalFormatter: @unchecked Sendable {
                 return nil
             }
         }
-        guard integer > 0, fraction != 0, fraction <= Self.maxFractionDigits, integer == 1 || decimal.utf8.first != UInt8(ascii: "0") else { return nil }
-        var out = ""
-        out.reserveCapacity(decimal.utf8.count + integer / 3 * group.utf8.count + 2)
-        var position = 0
-        for character in decimal.unicodeScalars {
+        guard integer > 0, fraction != 0, fraction <= maxFractionDigits, integer == 1 || digits[0] != UInt8(ascii: "0") else { return nil }
+        let length = integer + (integer - 1) / 3 * separators.group.count + (fraction > 0 ? separators.decimal.count + fraction : 0)
+        return (integer, length)
+    }
+
+    /// Writes a plain decimal of `integer` integer digits with the separators, byte by byte.
+    @inline(__always)
+    private static func writePlain(
+        _ digits: UnsafeBufferPointer<UInt8>, integer: Int, separators: (group: [UInt8], decimal: [UInt8]), _ write: (UInt8) -> Void
+    ) {
+        for position in 0..<digits.count {
             if position < integer {
-                if position > 0 && (integer - position) % 3 == 0 { out += group }
-                out.unicodeScalars.append(character)
+                if position > 0 && (integer - position) % 3 == 0 {
+                    for byte in separators.group { write(byte) }
+                }
+                write(digits[position])
             } else if position == integer {
-                out += separator
+                for byte in separators.decimal { write(byte) }
             } else {
-                out.unicodeScalars.append(character)
+                write(digits[position])
             }
-            position += 1
         }
-        return out
     }
 
     deinit {
@@ -102,6 +127,21 @@ public final class DecimalFormatter: @unchecked Sendable {
     public func format(_ decimal: String) throws(ICUError) -> String {
         if let plain = plainFormat(decimal) { return plain }
         return try formatWithICU(decimal)
+    }
+
+    /// ``format(_:)`` appended to `output` as UTF-8: the money stage writes each replacement into
+    /// one buffer, not string by string.
+    func format(_ decimal: String, appendingTo output: inout [UInt8]) throws(ICUError) {
+        if let separators {
+            var decimal = decimal
+            let plain = decimal.withUTF8 { digits in
+                guard let (integer, _) = Self.plainLayout(digits, separators: separators) else { return false }
+                Self.writePlain(digits, integer: integer, separators: separators) { output.append($0) }
+                return true
+            }
+            if plain { return }
+        }
+        output.append(contentsOf: try formatWithICU(decimal).utf8)
     }
 
     /// ``format(_:)`` by ICU alone (for tests of the plain path).

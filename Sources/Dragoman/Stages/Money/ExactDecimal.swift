@@ -12,6 +12,24 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
         self.fraction = fraction
     }
 
+    /// The digits of `integer` (its other bytes, separators, left out) and of `fraction` in
+    /// `bytes`: the strings are built from the bytes, with no array or string per digit group
+    /// (this runs for every amount of every record).
+    init(digits bytes: UnsafeBufferPointer<UInt8>, integer: Range<Int>, fraction: Range<Int>?) {
+        var start = integer.lowerBound
+        while start < integer.upperBound, bytes[start] < 0x31 || bytes[start] > 0x39 { start += 1 }  // leading zeros, separators
+        let digits = bytes[start..<integer.upperBound].count { $0 >= 0x30 && $0 <= 0x39 }
+        self.integer = digits == 0 ? "0" : String(unsafeUninitializedCapacity: digits) { buffer in
+            var written = 0
+            for byte in bytes[start..<integer.upperBound] where byte >= 0x30 && byte <= 0x39 {
+                buffer[written] = byte
+                written += 1
+            }
+            return written
+        }
+        self.fraction = fraction.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) } ?? ""
+    }
+
     /// Multiplied by 10^power: the point moves right, digits are never lost.
     public func scaled(byPowerOfTen power: Int) -> ExactDecimal {
         guard power > 0 else { return self }

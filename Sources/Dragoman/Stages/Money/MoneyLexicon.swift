@@ -20,6 +20,13 @@ enum MoneyLexicon {
         return table
     }()
 
+    /// Whether some sign ends with this byte (most numbers follow none).
+    static let symbolLastBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for (bytes, _, _) in symbolBytes { if let last = bytes.last { table[Int(last)] = true } }
+        return table
+    }()
+
     /// Codes as words: the ISO codes, and TL.
     static let codes: [String: String] = {
         var codes = Dictionary(uniqueKeysWithValues: currencies.map { ($0, $0) })
@@ -62,11 +69,88 @@ enum MoneyLexicon {
         "sterling", "стерлингов", "стерлинга", "sterlinq", "сша", "américains", "us", "suisses", "lirası", "azerbaïdjanais",
     ]
 
-    /// The stems as UTF-8 with their length in scalars: compared byte-wise, since String's
-    /// `hasPrefix` walks grapheme clusters and was the money stage's hottest call.
-    private static let stemBytes: [(bytes: [UInt8], scalars: Int, iso: String, suffix: Int)] = stems.map {
-        (Array($0.stem.utf8), $0.stem.unicodeScalars.count, $0.iso, $0.suffix)
+    /// Words as UTF-8 in one buffer, found by their first scalar (``firstScalarKey(_:)``) and
+    /// compared byte-wise, each with a value. The lookups run for the words after many numbers:
+    /// String's `hasPrefix` walks grapheme clusters (it was once the stage's hottest call), and
+    /// walking arrays of byte arrays retained and released each word looked at.
+    struct Words: Sendable {
+        struct Entry: Sendable {
+            /// Where the word's bytes are in ``text``.
+            var start: Int
+            var count: Int
+            /// The word's length in scalars.
+            var scalars: Int
+            var value: Int
+        }
+
+        private var text: [UInt8] = []
+        private var entries: [Entry] = []
+        /// Where the entries of each first-scalar key start in ``entries`` (0x801 of them; the
+        /// entries of one key keep the order they were given in).
+        private var starts = [Int](repeating: 0, count: 0x801)
+
+        init(_ words: [(word: String, value: Int)]) {
+            let keyed = words.map { (key: firstScalarKey(Array($0.word.utf8)), word: $0.word, value: $0.value) }
+            for key in 0..<0x800 {
+                starts[key] = entries.count
+                for item in keyed where item.key == key {
+                    let bytes = Array(item.word.utf8)
+                    entries.append(Entry(start: text.count, count: bytes.count, scalars: item.word.unicodeScalars.count, value: item.value))
+                    text += bytes
+                }
+            }
+            starts[0x800] = entries.count
+        }
+
+        init(_ words: some Sequence<String>) {
+            self.init(words.map { (word: $0, value: 0) })
+        }
+
+        /// The indices of the entries with the first scalar of `word`: all that may equal it or
+        /// start it.
+        func candidates(for word: ArraySlice<UInt8>) -> Range<Int> {
+            let key = firstScalarKey(word)
+            return starts[key]..<starts[key + 1]
+        }
+
+        subscript(index: Int) -> Entry { entries[index] }
+
+        /// Whether some word starts with this scalar.
+        func mayHaveWord(startingWith scalar: UInt32) -> Bool {
+            let key = scalar < 0x800 ? Int(scalar) : 0
+            return starts[key] < starts[key + 1]
+        }
+
+        /// Whether the entry's word starts `word` (or is `word`).
+        func starts(_ word: ArraySlice<UInt8>, with entry: Entry) -> Bool {
+            guard entry.count <= word.count else { return false }
+            var position = word.startIndex
+            for index in entry.start..<entry.start + entry.count {
+                guard text[index] == word[position] else { return false }
+                position += 1
+            }
+            return true
+        }
+
+        /// The entry whose word is `word`.
+        func entry(_ word: ArraySlice<UInt8>) -> Entry? {
+            for index in candidates(for: word) {
+                let entry = entries[index]
+                if entry.count == word.count && starts(word, with: entry) { return entry }
+            }
+            return nil
+        }
+
+        func contains(_ word: ArraySlice<UInt8>) -> Bool { entry(word) != nil }
+
+        /// Whether some entry's word starts `word`.
+        func containsPrefix(of word: ArraySlice<UInt8>) -> Bool {
+            candidates(for: word).contains { starts(word, with: entries[$0]) }
+        }
     }
+
+    /// The stems; each value is the stem's index in ``stems``.
+    private static let stemWords = Words(stems.enumerated().map { (word: $0.element.stem, value: $0.offset) })
 
     /// First letters (both cases) of every word the scanner looks for: stems, magnitudes,
     /// qualifiers, codes, and the French elisions d' and de. For scalars below 0x600, by index.
@@ -88,13 +172,58 @@ enum MoneyLexicon {
         value >= 0x600 || firstLetters[Int(value)]
     }
 
+    /// Words by their first two scalars: for each first scalar, a bit per second scalar (its value
+    /// modulo 64; bit 0 for a word of one scalar). Two scalars rule out most words after a number
+    /// (`yılında`, `people`, `percent`) before any lower-casing or lookup; a shared bit only lets a
+    /// word through to the lookups.
+    struct Pairs: Sendable {
+        private let table: [UInt64]
+
+        init(_ words: [String]) {
+            // An abbreviation's full stop is looked up after the word (`млн.`); a one-letter word
+            // is looked up alone before an apostrophe (`TL'lik`).
+            var words = words
+            words += words.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) }
+            words += words.filter { $0.unicodeScalars.count == 1 }.flatMap { [$0 + "'", $0 + "’"] }
+            let scalars = words.map { $0.unicodeScalars.map(\.value) }
+            var table = [UInt64](repeating: 0, count: Int(scalars.compactMap(\.first).max() ?? 0) + 1)
+            for word in scalars {
+                guard let first = word.first else { continue }
+                table[Int(first)] |= 1 << ((word.count > 1 ? word[1] : 0) & 63)
+            }
+            self.table = table
+        }
+
+        /// Whether a word whose first two scalars, lower-cased, are `first` and `second` (0 for a
+        /// word of one scalar) may be one of the words; `first` is `UInt32.max` for a word whose
+        /// first scalars are not known as one scalar each, and then it may.
+        func contains(first: UInt32, second: UInt32) -> Bool {
+            if first == .max { return true }
+            guard first < table.count else { return false }
+            return table[Int(first)] >> (second & 63) & 1 != 0
+        }
+    }
+
+    /// The words that make a number an amount when they follow it: magnitudes of every language,
+    /// currency stems, codes, qualifiers before a currency word, the French `de` and `d'`.
+    static let followerPairs = Pairs(
+        stems.map(\.stem) + Array(qualifiersBefore) + codes.keys.map { $0.lowercased() } + ["de", "d'", "d’"] + magnitudeWords)
+
+    /// The magnitude words of every language.
+    static let magnitudePairs = Pairs(magnitudeWords)
+
+    private static var magnitudeWords: [String] {
+        [english, french, turkish, azerbaijani, russian, armenian].flatMap(\.keys)
+    }
+
     /// The currency a lower-cased UTF-8 word of `scalars` scalars names, if any.
     static func currency(forLower word: ArraySlice<UInt8>, scalars: Int) -> String? {
         // Only the stems that start with the word's first letter (this runs for the word after
-        // every number).
-        for index in stemsByFirstScalar[firstScalarKey(word)] {
-            let stem = stemBytes[index]
-            if hasPrefix(word, stem.bytes), scalars - stem.scalars <= stem.suffix { return stem.iso }
+        // many numbers).
+        let words = stemWords
+        for index in words.candidates(for: word) {
+            let stem = words[index]
+            if scalars - stem.scalars <= stems[stem.value].suffix, words.starts(word, with: stem) { return stems[stem.value].iso }
         }
         return nil
     }
@@ -110,31 +239,10 @@ enum MoneyLexicon {
         return second & 0xC0 == 0x80 ? Int(first & 0x1F) << 6 | Int(second & 0x3F) : 0
     }
 
-    /// Whether `word` starts with `prefix`, byte by byte.
-    static func hasPrefix(_ word: ArraySlice<UInt8>, _ prefix: [UInt8]) -> Bool {
-        guard word.count >= prefix.count else { return false }
-        var position = word.startIndex
-        for byte in prefix {
-            guard word[position] == byte else { return false }
-            position += 1
-        }
-        return true
-    }
-
-    /// Indices into ``stemBytes`` by ``firstScalarKey(_:)``.
-    private static let stemsByFirstScalar: [[Int]] = buckets(stemBytes.map(\.bytes))
-
-    /// Indices of `words` by ``firstScalarKey(_:)`` (0x800 buckets).
-    private static func buckets(_ words: [[UInt8]]) -> [[Int]] {
-        var table = [[Int]](repeating: [], count: 0x800)
-        for (index, word) in words.enumerated() { table[firstScalarKey(word)].append(index) }
-        return table
-    }
-
-    /// Byte forms of the word lists, compared without building strings.
-    static let qualifiersBeforeBytes = qualifiersBefore.map { Array($0.utf8) }
-    static let qualifiersAfterBytes = qualifiersAfter.map { Array($0.utf8) }
-    static let needQualifierBytes = needQualifier.map { Array($0.utf8) }
+    /// The word lists in byte form, compared without building strings.
+    static let qualifiersBeforeWords = Words(qualifiersBefore)
+    static let qualifiersAfterWords = Words(qualifiersAfter)
+    static let needQualifierWords = Words(needQualifier)
     /// The ISO code a word written as a code names (`EUR`, `TL` → TRY), or nil. Codes are two or
     /// three capital ASCII letters: any other word is ruled out before a lookup (this runs for
     /// the word after every number).
@@ -154,22 +262,47 @@ enum MoneyLexicon {
             guard bytes.count == 2 || bytes.count == 3, bytes.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
             return (bytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }, value)
         }, uniquingKeysWith: { first, _ in first })
-    private static func bytesTable(_ table: [String: Int]) -> [([UInt8], Int, Int)] {
-        table.map { (Array($0.key.utf8), $0.key.unicodeScalars.count, $0.value) }
-    }
-    private static let magnitudeBytes: [[([UInt8], Int, Int)]] = LanguageTag.allCases.map { language in
-        var table = bytesTable(english)
+    /// The magnitude words a language reads: English's, and its own.
+    private static func magnitudeWords(of language: LanguageTag) -> [String: Int] {
         switch language {
-        case .az: table += bytesTable(azerbaijani)
-        case .tr: table += bytesTable(turkish)
-        case .ru, .azCyrl: table += bytesTable(russian)
-        case .hy: table += bytesTable(armenian)
-        case .fr: table += bytesTable(french)
-        case .en: break
+        case .az: english.merging(azerbaijani) { first, _ in first }
+        case .tr: english.merging(turkish) { first, _ in first }
+        case .ru, .azCyrl: english.merging(russian) { first, _ in first }
+        case .hy: english.merging(armenian) { first, _ in first }
+        case .fr: english.merging(french) { first, _ in first }
+        case .en: english
         }
-        return table
     }
-    private static let inflectedMagnitudeLanguages: Set<LanguageTag> = [.az, .tr, .ru, .azCyrl, .hy]
+
+    /// What is known of a magnitude word.
+    struct Magnitude: Sendable {
+        /// The power of ten.
+        var power: Int
+        /// It is an ordinary word in some language (``ambiguousMagnitudes``).
+        var ambiguous: Bool
+        /// A bit per language (by ordinal) that reads it.
+        var languages: UInt32
+    }
+
+    /// The magnitude words of every language, each word once; each word's value is its index in
+    /// `info`.
+    private static let magnitudes: (words: Words, info: [Magnitude]) = {
+        var words: [(word: String, value: Int)] = []
+        var info: [Magnitude] = []
+        var index: [String: Int] = [:]
+        for language in LanguageTag.allCases {
+            for (word, power) in magnitudeWords(of: language) {
+                if let known = index[word] {
+                    info[known].languages |= 1 << language.ordinal
+                    continue
+                }
+                index[word] = info.count
+                words.append((word, info.count))
+                info.append(Magnitude(power: power, ambiguous: ambiguousMagnitudes.contains(word), languages: 1 << language.ordinal))
+            }
+        }
+        return (Words(words), info)
+    }()
 
     /// The magnitude a lower-cased UTF-8 word names in `language`, as a power of ten; inflected
     /// forms (`milyonluk`, `миллионов`) are a stem of four or more letters and up to four more.
@@ -177,18 +310,21 @@ enum MoneyLexicon {
         // Words of every language at once; only the ones that mean something else elsewhere
         // (az "min", tr "bin", fr "mille"…) ask for the record's language, which may need detection.
         guard !word.isEmpty else { return nil }
-        // Only the words that start with the same letter (this runs for the word after every number).
-        let candidates = magnitudesByFirstScalar[firstScalarKey(word)]
-        for candidate in candidates {
-            let (bytes, _, power) = allMagnitudes[candidate]
-            guard word.elementsEqual(bytes) else { continue }
-            guard ambiguousMagnitudes.contains(where: { word.elementsEqual($0) }) else { return power }
-            return magnitudeBytes[language().ordinal].contains { word.elementsEqual($0.0) } ? power : nil
+        let (words, info) = magnitudes
+        // Only the words that start with the same letter (this runs for the word after many numbers).
+        if let entry = words.entry(word) {
+            let magnitude = info[entry.value]
+            guard magnitude.ambiguous else { return magnitude.power }
+            return magnitude.languages >> language().ordinal & 1 != 0 ? magnitude.power : nil
         }
-        for candidate in candidates {
-            let (bytes, stemScalars, power) = allMagnitudes[candidate]
-            guard stemScalars >= 4 && scalars >= stemScalars && scalars - stemScalars <= 4, hasPrefix(word, bytes) else { continue }
-            return inflectedMagnitudeLanguages.contains(language()) ? power : nil
+        for index in words.candidates(for: word) {
+            // Stems that start a word start it with the same power (`milyar`, `milyard`).
+            let stem = words[index]
+            guard stem.scalars >= 4 && scalars >= stem.scalars && scalars - stem.scalars <= 4, words.starts(word, with: stem) else { continue }
+            switch language() {
+            case .az, .tr, .ru, .azCyrl, .hy: return info[stem.value].power
+            case .fr, .en: return nil
+            }
         }
         return nil
     }
@@ -196,20 +332,13 @@ enum MoneyLexicon {
     /// Whether a lower-cased magnitude word is one of English's long words (`million`,
     /// `billion`, `thousand`, `trillion`; not the abbreviations other languages share).
     static func isEnglishMagnitude(_ word: ArraySlice<UInt8>) -> Bool {
-        englishLongMagnitudes.contains { word.elementsEqual($0) }
+        englishLongMagnitudes.contains(word)
     }
 
-    private static let englishLongMagnitudes: [[UInt8]] = ["thousand", "million", "millions", "billion", "billions", "trillion", "trillions"].map { Array($0.utf8) }
+    private static let englishLongMagnitudes = Words(["thousand", "million", "millions", "billion", "billions", "trillion", "trillions"])
 
-    /// Indices into ``allMagnitudes`` by ``firstScalarKey(_:)``.
-    private static let magnitudesByFirstScalar: [[Int]] = buckets(allMagnitudes.map(\.0))
-
-    private static let allMagnitudes: [([UInt8], Int, Int)] = {
-        var seen: Set<[UInt8]> = []
-        return magnitudeBytes.flatMap { $0 }.filter { seen.insert($0.0).inserted }
-    }()
     /// Magnitude words that are ordinary words in another language.
-    private static let ambiguousMagnitudes: [[UInt8]] = ["min", "bin", "mille", "md", "mds", "mlr", "k", "m", "mn", "tn", "к"].map { Array($0.utf8) }
+    private static let ambiguousMagnitudes: Set<String> = ["min", "bin", "mille", "md", "mds", "mlr", "k", "m", "mn", "tn", "к"]
 
     /// Words just before an amount that make it approximate (`about $1 million`); they stay in the
     /// text, and the amount's data says `approximate`.
@@ -221,8 +350,8 @@ enum MoneyLexicon {
     ]
 
     /// The approximation words as UTF-8, and the longest one's length in bytes.
-    static let approximationBytes: [[UInt8]] = approximations.map { Array($0.utf8) }
-    static let longestApproximation = approximationBytes.map(\.count).max() ?? 0
+    static let approximationWords = Words(approximations)
+    static let longestApproximation = approximations.map(\.utf8.count).max() ?? 0
 
     // Magnitude words by language, as powers of ten.
     static let english: [String: Int] = [

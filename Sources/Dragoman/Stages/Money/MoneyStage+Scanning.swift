@@ -3,11 +3,11 @@ extension MoneyStage {
     /// `language` is asked only when the number may be an amount: most numbers are not, and the
     /// record's language may need detection.
     static func amount(
-        in bytes: UnsafeBufferPointer<UInt8>, number first: WrittenNumber, floor: Int, language: () -> LanguageTag, scratch: inout [UInt8],
-        qualifiers: [Range<Int>] = []
+        in bytes: UnsafeBufferPointer<UInt8>, number first: WrittenNumber, floor: Int, language: inout RecordLanguageCache, scratch: inout LowerWord,
+        marks: [StageContext.Mark] = []
     ) -> Found? {
         let start = first.range.lowerBound
-        let prefix = Self.prefix(in: bytes, before: start, floor: floor)
+        let prefix = mayHavePrefix(bytes, before: start, floor: floor) ? Self.prefix(in: bytes, before: start, floor: floor) : nil
         var end = first.range.upperBound
         var second: WrittenNumber?
         var dashText = "-"
@@ -19,30 +19,79 @@ extension MoneyStage {
             second = next
             end = next.range.upperBound
         }
+        // Most numbers (years, counts, dates) have no currency: without a sign or code before the
+        // number, one of the words, signs or spans of an amount must follow it (attached, or after
+        // one space), which the first scalars tell before any word is lower-cased and looked up.
+        let spaced = space(in: bytes, at: end)
+        let starts = (wordStart(in: bytes, at: end), spaced.flatMap { wordStart(in: bytes, at: $0) })
+        let followerPairs = MoneyLexicon.followerPairs
+        let followers = (starts.0.map(followerPairs.contains) ?? false, starts.1.map(followerPairs.contains) ?? false)
+        if prefix == nil, !followers.0, !followers.1, !signOrQualifier(bytes, at: end, marks: marks),
+            !(spaced.map { signOrQualifier(bytes, at: $0, marks: marks) } ?? false)
+        {
+            return nil
+        }
         var power = 0
         // An English magnitude word (million, billion…) after a code says the writer wrote English:
         // `USD 9,587 billion` in a Russian record is Dragoman's own output, in English grouping.
         var englishMagnitude = false
-        if let (magnitude, magnitudeEnd) = Self.magnitude(in: bytes, at: end, language: language, scratch: &scratch) {
+        // Whether a magnitude word may start there: most words after an amount's number are
+        // currency words, which are lower-cased only once, for ``suffix``.
+        let magnitudePairs = MoneyLexicon.magnitudePairs
+        let magnitudes = (starts.0.map(magnitudePairs.contains) ?? false, starts.1.map(magnitudePairs.contains) ?? false)
+        if magnitudes.0 || magnitudes.1,
+            let (magnitude, magnitudeEnd) = Self.magnitude(in: bytes, at: end, candidates: magnitudes, language: &language, scratch: &scratch)
+        {
             power = magnitude
-            englishMagnitude = prefix != nil && MoneyLexicon.isEnglishMagnitude(scratch[...])
+            englishMagnitude = prefix != nil && MoneyLexicon.isEnglishMagnitude(scratch.bytes)
             end = magnitudeEnd
         }
         var currency = prefix?.currency
         if currency == nil {
-            guard let (iso, suffixEnd) = Self.suffix(in: bytes, at: end, afterMagnitude: power > 0, scratch: &scratch, qualifiers: qualifiers) else { return nil }
+            guard let (iso, suffixEnd) = Self.suffix(in: bytes, at: end, afterMagnitude: power > 0, followers: power > 0 ? nil : followers, scratch: &scratch, marks: marks) else { return nil }
             currency = iso
             end = suffixEnd
         }
         guard let currency else { return nil }
         let english = (prefix?.english ?? false) || englishMagnitude
-        guard let low = first.value(in: bytes, language: language, englishStyle: english, amount: power == 0) else { return nil }
-        let high = second?.value(in: bytes, language: language, englishStyle: english, amount: power == 0)
+        guard let low = first.value(in: bytes, language: { language.value() }, englishStyle: english, amount: power == 0) else { return nil }
+        let high = second?.value(in: bytes, language: { language.value() }, englishStyle: english, amount: power == 0)
         if second != nil && high == nil { return nil }
         let amountStart = prefix?.start ?? start
         return Found(
             range: amountStart..<end, currency: currency, low: low, high: high, power: power, dash: dashText,
-            approximate: approximationBefore(in: bytes, at: amountStart))
+            approximate: approximationBefore(in: bytes, at: amountStart, scratch: &scratch))
+    }
+
+    /// Whether a sign or a span the glossary wrote for a country may start at `position`. Where
+    /// neither does and no word that may follow an amount's number (``MoneyLexicon/followerPairs``),
+    /// neither ``magnitude(in:at:candidates:language:scratch:)`` nor
+    /// ``suffix(in:at:afterMagnitude:followers:scratch:marks:)`` finds anything.
+    private static func signOrQualifier(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int, marks: [StageContext.Mark]) -> Bool {
+        guard position < bytes.count else { return false }
+        return MoneyLexicon.symbolFirstBytes[Int(bytes[position])] || qualifier(at: position, in: marks) != nil
+    }
+
+    /// The first two scalars of the word at `start` lower-cased as ``lowerWord(in:at:into:)``
+    /// would, for ``MoneyLexicon/Pairs``: nil where that reads no word, `UInt32.max` first when a
+    /// lower case is more than one scalar (left to the lookups).
+    private static func wordStart(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (first: UInt32, second: UInt32)? {
+        guard start < bytes.count else { return nil }
+        let (value, length) = UTF8Decoding.scalar(in: bytes, at: start)
+        guard MoneyLexicon.mayStartWord(value), UTF8Decoding.isWordScalar(value) else { return nil }
+        guard let first = singleLowercase(value) else { return (.max, 0) }
+        var second: UInt32 = 0
+        let next = start + length
+        if next < bytes.count {
+            let (nextValue, nextLength) = UTF8Decoding.scalar(in: bytes, at: next)
+            let isApostrophe = (nextValue == 0x27 || nextValue == 0x2019) && next + nextLength < bytes.count
+                && UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: next + nextLength).value)
+            if UTF8Decoding.isWordScalar(nextValue) || isApostrophe {
+                guard let lower = singleLowercase(nextValue) else { return (.max, 0) }
+                second = lower
+            }
+        }
+        return (first, second)
     }
 
     /// One space-like character (space, no-break space, narrow no-break space) at `index`.
@@ -52,8 +101,12 @@ extension MoneyStage {
         return WrittenNumber.isSpace(value) ? index + length : nil
     }
 
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String, endingAt end: Int, floor: Int) -> Int? {
-        matches(bytes, Array(text.utf8), endingAt: end, floor: floor)
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString, endingAt end: Int, floor: Int) -> Int? {
+        text.withUTF8Buffer { utf8 in
+            let start = end - utf8.count
+            guard start >= floor, start >= 0 else { return nil }
+            return bytes[start..<end].elementsEqual(utf8) ? start : nil
+        }
     }
 
     private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ utf8: [UInt8], endingAt end: Int, floor: Int) -> Int? {
@@ -65,6 +118,22 @@ extension MoneyStage {
     private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ utf8: [UInt8], at start: Int) -> Int? {
         guard start + utf8.count <= bytes.count else { return nil }
         return bytes[start..<start + utf8.count].elementsEqual(utf8) ? start + utf8.count : nil
+    }
+
+    /// Whether a sign or code may end right before `start`, or before one space there: the byte
+    /// before it ends a sign or is a capital. Most numbers follow punctuation or a space after a
+    /// lower-case word, and are ruled out here before ``prefix(in:before:floor:)``.
+    @inline(__always)
+    private static func mayHavePrefix(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int, floor: Int) -> Bool {
+        guard start > floor else { return false }
+        let symbolLastBytes = MoneyLexicon.symbolLastBytes
+        func mayEnd(_ end: Int) -> Bool {
+            let last = bytes[end - 1]
+            return symbolLastBytes[Int(last)] || last >= 0x41 && last <= 0x5A
+        }
+        if mayEnd(start) { return true }
+        let previous = UTF8Decoding.previousStart(in: bytes, before: start)
+        return previous > floor && WrittenNumber.isSpace(UTF8Decoding.scalar(in: bytes, at: previous).value) && mayEnd(previous)
     }
 
     /// A sign or code right before the number (one space allowed): `€400`, `US$ 5`, `EUR 400`.
@@ -88,15 +157,20 @@ extension MoneyStage {
                 {
                     return (usStart, iso, true)
                 }
-                return (symbolStart, iso, ["$", "€", "£", "US$"].contains(symbol))
+                let english = switch symbol {
+                case "$", "€", "£", "US$": true
+                default: false
+                }
+                return (symbolStart, iso, english)
             }
             // A code: two or three capitals, not the end of a longer word.
             var codeStart = end
             while codeStart > floor, codeStart > end - 4, bytes[codeStart - 1] >= 0x41 && bytes[codeStart - 1] <= 0x5A { codeStart -= 1 }
             let length = end - codeStart
-            if length >= 2 && length <= 3 && (codeStart == 0 || !ASCIIScan.isLetter(bytes[codeStart - 1])) {
-                let code = String(decoding: UnsafeBufferPointer(rebasing: bytes[codeStart..<end]), as: UTF8.self)
-                if let iso = MoneyLexicon.codes[code] { return (codeStart, iso, false) }
+            if length >= 2 && length <= 3 && (codeStart == 0 || !ASCIIScan.isLetter(bytes[codeStart - 1])),
+                let iso = MoneyLexicon.code(written: UnsafeBufferPointer(rebasing: bytes[codeStart..<end]))
+            {
+                return (codeStart, iso, false)
             }
         }
         return nil
@@ -144,17 +218,18 @@ extension MoneyStage {
 
     /// Lower-cases the word at `start` into `scratch` as UTF-8 (letters and marks, an inner
     /// apostrophe for `d'euros`), without building a string; returns where it ends and its length
-    /// in scalars.
-    static func lowerWord(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, into scratch: inout [UInt8]) -> (end: Int, scalars: Int)? {
-        scratch.removeAll(keepingCapacity: true)
+    /// in scalars, or nil (and leaves `scratch` as it was) if no word starts there.
+    static func lowerWord(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, into scratch: inout WordBuffer) -> (end: Int, scalars: Int)? {
         guard start < bytes.count, MoneyLexicon.mayStartWord(UTF8Decoding.scalar(in: bytes, at: start).value) else { return nil }
+        // Where the word ends, and whether the lower case of each of its scalars is as long
+        // (ASCII letters, apostrophes, the two-byte letters of the alphabets here): then the word
+        // is copied whole and lower-cased in place. Appended scalar by scalar, each letter cost
+        // some hundred instructions.
         var index = start
         var scalars = 0
+        var inPlace = true
         while index < bytes.count {
-            // ASCII letters, the bulk of the words looked up, without decoding.
-            let byte = bytes[index]
-            if ASCIIScan.isLetter(byte) {
-                scratch.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            if ASCIIScan.isLetter(bytes[index]) {
                 scalars += 1
                 index += 1
                 continue
@@ -163,35 +238,76 @@ extension MoneyStage {
             let isApostrophe = (value == 0x27 || value == 0x2019) && index > start && index + length < bytes.count
                 && UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: index + length).value)
             guard UTF8Decoding.isWordScalar(value) || isApostrophe else { break }
-            if value < 0x80 {
-                scratch.append(UInt8(value) >= 0x41 && UInt8(value) <= 0x5A ? UInt8(value) | 0x20 : UInt8(value))
-            } else {
-                Self.appendLowercase(value, to: &scratch)
-            }
+            if !isApostrophe && (length != 2 || (rangeLowercase(value) ?? 0) < 0x80) { inPlace = false }
             scalars += 1
             index += length
         }
-        return index > start ? (index, scalars) : nil
+        guard index > start else { return nil }
+        setLowercase(of: bytes[start..<index], inPlace: inPlace, into: &scratch)
+        return (index, scalars)
+    }
+
+    /// Sets `scratch` to the lower case of `word`; `inPlace` when each of its scalars' lower case
+    /// is as long in UTF-8 (ASCII letters, apostrophes, the two-byte letters that
+    /// ``rangeLowercase(_:)`` lower-cases to two bytes).
+    static func setLowercase(of word: Slice<UnsafeBufferPointer<UInt8>>, inPlace: Bool, into scratch: inout WordBuffer) {
+        if inPlace {
+            scratch.set(capacity: word.count) { lower in
+                _ = lower.update(fromContentsOf: UnsafeBufferPointer(rebasing: word))
+                var position = 0
+                while position < lower.count {
+                    let lead = lower[position]
+                    if lead < 0x80 {
+                        if lead >= 0x41 && lead <= 0x5A { lower[position] = lead | 0x20 }
+                        position += 1
+                    } else if lead < 0xE0 {
+                        let value = UInt32(lead & 0x1F) << 6 | UInt32(lower[position + 1] & 0x3F)
+                        if let known = rangeLowercase(value) {
+                            lower[position] = UInt8(0xC0 | known >> 6)
+                            lower[position + 1] = UInt8(0x80 | known & 0x3F)
+                        }
+                        position += 2
+                    } else {
+                        position += 3  // ’
+                    }
+                }
+                return position
+            }
+            return
+        }
+        // Scalar by scalar, by the Unicode tables for scalars the ranges do not cover (rare).
+        var lower: [UInt8] = []
+        let bytes = word.base
+        var index = word.startIndex
+        while index < word.endIndex {
+            let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+            if value < 0x80 {
+                lower.append(UInt8(value) >= 0x41 && UInt8(value) <= 0x5A ? UInt8(value) | 0x20 : UInt8(value))
+            } else {
+                appendLowercase(value, to: &lower)
+            }
+            index += length
+        }
+        scratch.set(capacity: lower.count) { $0.update(fromContentsOf: lower) }
+    }
+
+    /// Whether the lower case of the word at `start` may be one of `words`, by its first scalar.
+    private static func mayBeOne(of words: MoneyLexicon.Words, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start < bytes.count else { return false }
+        // A scalar whose lower case is more than one scalar is left to the lookup.
+        guard let first = singleLowercase(UTF8Decoding.scalar(in: bytes, at: start).value) else { return true }
+        return words.mayHaveWord(startingWith: first)
     }
 
     /// Appends the lower case of a scalar as UTF-8: by range for the alphabets here, by the Unicode
     /// tables otherwise.
     private static func appendLowercase(_ value: UInt32, to scratch: inout [UInt8]) {
         var lower = value
-        switch value {
-        case 0xDF...0xFF, 0x250...0x2AF, 0x430...0x45F, 0x561...0x587: break  // already lower case
-        case 0xC0...0xDE where value != 0xD7: lower = value + 0x20
-        case 0x410...0x42F: lower = value + 0x20
-        case 0x400...0x40F: lower = value + 0x50
-        case 0x531...0x556: lower = value + 0x30
-        case 0x130: lower = 0x69  // İ → i (Turkish; the combining dot is not wanted here)
-        case 0x100...0x137 where value & 1 == 0, 0x14A...0x177 where value & 1 == 0:
-            lower = value + 1  // Latin Extended-A pairs capital, small (Ğğ, Şş)
-        default:
-            if value >= 0x80, let scalar = Unicode.Scalar(value), scalar.properties.isUppercase {
-                scratch.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-                return
-            }
+        if let known = rangeLowercase(value) {
+            lower = known
+        } else if let scalar = Unicode.Scalar(value), scalar.properties.isUppercase {
+            scratch.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            return
         }
         // As UTF-8, without a string per scalar (this runs on every letter of every word looked up).
         switch lower {
@@ -212,19 +328,52 @@ extension MoneyStage {
         }
     }
 
-    /// A magnitude word after the number, attached (`5m`, `1.1bn`) or after one space.
-    private static func magnitude(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, language: () -> LanguageTag, scratch: inout [UInt8]) -> (Int, Int)? {
+    /// The lower case of a non-ASCII scalar for the alphabets here, by range; nil for other scalars.
+    private static func rangeLowercase(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0xDF...0xFF, 0x250...0x2AF, 0x430...0x45F, 0x561...0x587: value  // already lower case
+        case 0xC0...0xDE where value != 0xD7: value + 0x20
+        case 0x410...0x42F: value + 0x20
+        case 0x400...0x40F: value + 0x50
+        case 0x531...0x556: value + 0x30
+        case 0x130: 0x69  // İ → i (Turkish; the combining dot is not wanted here)
+        // Latin Extended-A pairs capital, small (Ğğ, Şş); ı too is small. The small ones were
+        // asked of the Unicode tables, some 300 instructions each, on every ı, ğ and ş.
+        case 0x100...0x137 where value & 1 == 0, 0x14A...0x177 where value & 1 == 0: value + 1
+        case 0x101...0x137, 0x14B...0x177: value
+        default: nil
+        }
+    }
+
+    /// The lower case of a scalar as ``lowerWord(in:at:into:)`` writes it, when it is one scalar.
+    @inline(__always)
+    private static func singleLowercase(_ value: UInt32) -> UInt32? {
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A ? value | 0x20 : value }
+        return rangeLowercase(value) ?? tableLowercase(value)
+    }
+
+    private static func tableLowercase(_ value: UInt32) -> UInt32? {
+        guard let scalar = Unicode.Scalar(value), scalar.properties.isUppercase else { return value }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first?.value : nil
+    }
+
+    /// A magnitude word after the number, attached (`5m`, `1.1bn`) or after one space;
+    /// `candidates` tells whether a word at either place may be one (``MoneyLexicon/magnitudePairs``).
+    private static func magnitude(
+        in bytes: UnsafeBufferPointer<UInt8>, at start: Int, candidates: (Bool, Bool), language: inout RecordLanguageCache, scratch: inout LowerWord
+    ) -> (Int, Int)? {
         // The word right after the number, then after one space (no array: this runs per number).
         for attempt in 0..<2 {
-            guard let position = attempt == 0 ? start : space(in: bytes, at: start),
-                let (end, scalars) = lowerWord(in: bytes, at: position, into: &scratch)
+            guard attempt == 0 ? candidates.0 : candidates.1, let position = attempt == 0 ? start : space(in: bytes, at: start),
+                let (end, scalars) = scratch.read(bytes, at: position)
             else { continue }
             if abbreviationStop(in: bytes, at: end) {
-                scratch.append(0x2E)
-                if let power = MoneyLexicon.magnitude(lower: scratch[...], scalars: scalars + 1, language: language) { return (power, end + 1) }
-                scratch.removeLast()
+                scratch.appendFullStop()
+                if let power = MoneyLexicon.magnitude(lower: scratch.bytes, scalars: scalars + 1, language: { language.value() }) { return (power, end + 1) }
+                scratch.removeFullStop()
             }
-            if let power = MoneyLexicon.magnitude(lower: scratch[...], scalars: scalars, language: language) {
+            if let power = MoneyLexicon.magnitude(lower: scratch.bytes, scalars: scalars, language: { language.value() }) {
                 // Single letters (m, k) only attached to the number: "5 m" is five metres.
                 if scalars == 1 && position != start { continue }
                 return (power, end)
@@ -234,31 +383,27 @@ extension MoneyStage {
     }
 
     /// Whether the word just before `start` (one space between) makes the amount approximate.
-    private static func approximationBefore(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+    private static func approximationBefore(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, scratch: inout LowerWord) -> Bool {
         guard start > 1 else { return false }
         let spaceStart = UTF8Decoding.previousStart(in: bytes, before: start)
         guard WrittenNumber.isSpace(UTF8Decoding.scalar(in: bytes, at: spaceStart).value) else { return false }
         var wordStart = spaceStart
+        var inPlace = true
+        // Words longer than every approximation word are ruled out as soon as they are, and words
+        // whose first letter starts none before any lower-casing (this runs for every amount).
+        let longest = MoneyLexicon.longestApproximation
         while wordStart > 0 {
             let previous = UTF8Decoding.previousStart(in: bytes, before: wordStart)
-            guard UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: previous).value) else { break }
+            let (value, length) = UTF8Decoding.scalar(in: bytes, at: previous)
+            guard UTF8Decoding.isWordScalar(value) else { break }
+            guard spaceStart - previous <= longest else { return false }
+            if value >= 0x80 && (length != 2 || (rangeLowercase(value) ?? 0) < 0x80) { inPlace = false }
             wordStart = previous
         }
-        // Words longer than every approximation word are ruled out before any lower-casing.
-        guard wordStart < spaceStart, spaceStart - wordStart <= MoneyLexicon.longestApproximation else { return false }
-        var lower: [UInt8] = []
-        lower.reserveCapacity(spaceStart - wordStart)
-        var index = wordStart
-        while index < spaceStart {
-            let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
-            if value < 0x80 {
-                lower.append(UInt8(value) >= 0x41 && UInt8(value) <= 0x5A ? UInt8(value) | 0x20 : UInt8(value))
-            } else {
-                appendLowercase(value, to: &lower)
-            }
-            index += length
-        }
-        return MoneyLexicon.approximationBytes.contains { $0 == lower }
+        let words = MoneyLexicon.approximationWords
+        guard wordStart < spaceStart, mayBeOne(of: words, in: bytes, at: wordStart) else { return false }
+        scratch.setLowercase(of: bytes[wordStart..<spaceStart], inPlace: inPlace)
+        return words.contains(scratch.bytes)
     }
 
     /// A sign after the number; a `$` followed by letters names another dollar (`$ c`, `$CAD`, `$ hk`).
@@ -282,31 +427,41 @@ extension MoneyStage {
         return nil
     }
 
-    private static func isOne(of list: [[UInt8]], _ word: ArraySlice<UInt8>) -> Bool {
-        list.contains { word.elementsEqual($0) }
+    /// A span the glossary wrote for a country that qualifies a currency (`United States` for
+    /// `США` in `долларов США`), starting at `position`: where it ends. The marks' entities are
+    /// read only for a mark at `position` (reading every mark's up front, once per record, was
+    /// some 40 M instructions on the benchmark corpus: a dictionary lookup per glossary change).
+    private static func qualifier(at position: Int, in marks: [StageContext.Mark]) -> Int? {
+        for index in marks.indices where marks[index].range.lowerBound == position {
+            let mark = marks[index]
+            if mark.stage == GlossaryStage.stageName && MoneyLexicon.qualifierEntities.contains(mark.data["id"] ?? "") {
+                return mark.range.upperBound
+            }
+        }
+        return nil
     }
 
     /// The currency after the number (and magnitude): a sign, a code, or a currency word with its
     /// qualifiers (`US dollars`, `livres sterling`, `долларов США`, `d'euros`, `TL'lik`).
-    /// A span the glossary wrote for a country that qualifies a currency (`United States` for
-    /// `США` in `долларов США`), starting at `position`: where it ends.
-    private static func qualifier(at position: Int, in qualifiers: [Range<Int>]) -> Int? {
-        qualifiers.first { $0.lowerBound == position }?.upperBound
-    }
-
+    /// `followers`, when known, tells whether a word right at `start` or after one space may be
+    /// one that follows an amount's number (``MoneyLexicon/followerPairs``).
     private static func suffix(
-        in bytes: UnsafeBufferPointer<UInt8>, at start: Int, afterMagnitude: Bool, scratch: inout [UInt8], qualifiers: [Range<Int>] = []
+        in bytes: UnsafeBufferPointer<UInt8>, at start: Int, afterMagnitude: Bool, followers: (Bool, Bool)?, scratch: inout LowerWord,
+        marks: [StageContext.Mark]
     ) -> (String, Int)? {
         for attempt in 0..<2 {
             guard var position = attempt == 0 ? start : space(in: bytes, at: start) else { continue }
             // A country the glossary already wrote, before the currency word ("ABD doları").
             var qualified = false
-            if let afterQualifier = qualifier(at: position, in: qualifiers), let afterSpace = space(in: bytes, at: afterQualifier) {
+            if let afterQualifier = qualifier(at: position, in: marks), let afterSpace = space(in: bytes, at: afterQualifier) {
                 position = afterSpace
                 qualified = true
             }
             if let (iso, end) = suffixSymbol(in: bytes, at: position) { return (iso, end) }
-            guard var (end, scalars) = lowerWord(in: bytes, at: position, into: &scratch) else { continue }
+            let mayFollow = qualified ? nil : attempt == 0 ? followers?.0 : followers?.1
+            guard mayFollow ?? (wordStart(in: bytes, at: position).map(MoneyLexicon.followerPairs.contains) ?? false),
+                var (end, scalars) = scratch.read(bytes, at: position)
+            else { continue }
             let raw = UnsafeBufferPointer(rebasing: bytes[position..<end])
             if let iso = MoneyLexicon.code(written: raw) {
                 // A code with a number after it belongs to that number (`in 2021 EUR 5 million`:
@@ -316,7 +471,7 @@ extension MoneyStage {
                 }
                 return (iso, end)
             }
-            var word = scratch[...]
+            var word = scratch.bytes
             // A Turkish suffix after an apostrophe belongs to the word (TL'lik, avro'ya); an
             // elision before it does not ("d'euros").
             if let apostrophe = raw.firstIndex(where: { $0 == 0x27 || $0 == 0xE2 }) {
@@ -333,35 +488,36 @@ extension MoneyStage {
                     }
                 }
             }
+            let isDe = word.count == 2 && word.first == 0x64 && word.last == 0x65
             // "millions de $".
-            if afterMagnitude && word.elementsEqual([0x64, 0x65]), let afterSpace = space(in: bytes, at: end),
+            if afterMagnitude && isDe, let afterSpace = space(in: bytes, at: end),
                 let (iso, symbolEnd) = suffixSymbol(in: bytes, at: afterSpace)
             {
                 return (iso, symbolEnd)
             }
             // "millions de dollars"; "US dollars", "Turkish lira", "ABD doları".
-            if (afterMagnitude && word.elementsEqual([0x64, 0x65])) || isOne(of: MoneyLexicon.qualifiersBeforeBytes, word) {
-                let isQualifier = !word.elementsEqual([0x64, 0x65])
+            if (afterMagnitude && isDe) || MoneyLexicon.qualifiersBeforeWords.contains(word) {
+                let isQualifier = !isDe
                 var next = scratch
-                if let afterSpace = space(in: bytes, at: end), let (nextEnd, nextScalars) = lowerWord(in: bytes, at: afterSpace, into: &next),
-                    MoneyLexicon.currency(forLower: next[...], scalars: nextScalars) != nil
+                if let afterSpace = space(in: bytes, at: end), let (nextEnd, nextScalars) = next.read(bytes, at: afterSpace),
+                    MoneyLexicon.currency(forLower: next.bytes, scalars: nextScalars) != nil
                 {
                     scratch = next
-                    word = scratch[...]
+                    word = scratch.bytes
                     scalars = nextScalars
                     end = nextEnd
                     qualified = isQualifier
                 }
             }
             guard let iso = MoneyLexicon.currency(forLower: word, scalars: scalars) else { continue }
-            if word.elementsEqual("руб".utf8), abbreviationStop(in: bytes, at: end) { end += 1 }
-            let needsQualifier = MoneyLexicon.needQualifierBytes.contains { MoneyLexicon.hasPrefix(word, $0) }
-            var after: [UInt8] = []
-            if let afterSpace = space(in: bytes, at: end), let afterQualifier = qualifier(at: afterSpace, in: qualifiers) {
+            if word.count == 6 && word.elementsEqual("руб".utf8), abbreviationStop(in: bytes, at: end) { end += 1 }
+            let needsQualifier = MoneyLexicon.needQualifierWords.containsPrefix(of: word)
+            if let afterSpace = space(in: bytes, at: end), let afterQualifier = qualifier(at: afterSpace, in: marks) {
                 end = afterQualifier
                 qualified = true
-            } else if let afterSpace = space(in: bytes, at: end), let (afterEnd, _) = lowerWord(in: bytes, at: afterSpace, into: &after),
-                isOne(of: MoneyLexicon.qualifiersAfterBytes, after[...])
+            } else if let afterSpace = space(in: bytes, at: end), mayBeOne(of: MoneyLexicon.qualifiersAfterWords, in: bytes, at: afterSpace),
+                let (afterEnd, _) = scratch.readOther(bytes, at: afterSpace),
+                MoneyLexicon.qualifiersAfterWords.contains(scratch.other)
             {
                 end = afterEnd
                 qualified = true
@@ -372,4 +528,81 @@ extension MoneyStage {
         return nil
     }
 
+}
+
+/// A word lower-cased into a buffer reused for every word, and which word it is: the magnitude and
+/// the currency after a number are looked for in the same words, which are lower-cased once.
+struct LowerWord {
+    private var buffer = WordBuffer(capacity: 32)
+    /// The word in ``bytes``: where it starts and ends in the text, and its length in scalars; nil
+    /// once ``bytes`` are changed otherwise.
+    private var word: (start: Int, end: Int, scalars: Int)?
+    /// A second buffer, for the word after a currency word (``readOther(_:at:)``).
+    private var otherBuffer = WordBuffer(capacity: 0)
+
+    /// The lower-cased UTF-8 (``MoneyStage/lowerWord(in:at:into:)``).
+    var bytes: ArraySlice<UInt8> { buffer.bytes }
+    var other: ArraySlice<UInt8> { otherBuffer.bytes }
+
+    /// The end and length in scalars of the word at `start`, now in ``bytes``; nil if none starts
+    /// there.
+    mutating func read(_ text: UnsafeBufferPointer<UInt8>, at start: Int) -> (end: Int, scalars: Int)? {
+        if let word, word.start == start { return (word.end, word.scalars) }
+        let read = MoneyStage.lowerWord(in: text, at: start, into: &buffer)
+        word = read.map { (start, $0.end, $0.scalars) }
+        return read
+    }
+
+    /// ``read(_:at:)`` into ``other``, leaving ``bytes`` as they are.
+    mutating func readOther(_ text: UnsafeBufferPointer<UInt8>, at start: Int) -> (end: Int, scalars: Int)? {
+        MoneyStage.lowerWord(in: text, at: start, into: &otherBuffer)
+    }
+
+    /// Makes ``bytes`` the lower case of `text` (``MoneyStage/setLowercase(of:inPlace:into:)``).
+    mutating func setLowercase(of text: Slice<UnsafeBufferPointer<UInt8>>, inPlace: Bool) {
+        word = nil
+        MoneyStage.setLowercase(of: text, inPlace: inPlace, into: &buffer)
+    }
+
+    /// Adds a full stop to ``bytes`` (an abbreviation: `млн.`), and takes it off again.
+    mutating func appendFullStop() {
+        word = nil
+        buffer.append(0x2E)
+    }
+
+    mutating func removeFullStop() {
+        word = nil
+        buffer.removeLast()
+    }
+}
+
+/// Bytes written in place into storage kept from word to word: Array's `append` and `removeAll`,
+/// paid per byte and per word, cost more than the lower-casing itself.
+struct WordBuffer {
+    /// The first ``count`` bytes are the word's; it grows and never shrinks.
+    private var storage: [UInt8]
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        storage = [UInt8](repeating: 0, count: capacity)
+    }
+
+    /// The word's bytes.
+    var bytes: ArraySlice<UInt8> { storage[0..<count] }
+
+    /// Makes the bytes those that `write` writes into room for `capacity` bytes (it returns how
+    /// many it wrote).
+    mutating func set(capacity: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        if storage.count < capacity { storage.append(contentsOf: repeatElement(0, count: capacity - storage.count)) }
+        count = storage.withUnsafeMutableBufferPointer { write(UnsafeMutableBufferPointer(rebasing: $0[0..<capacity])) }
+    }
+
+    mutating func append(_ byte: UInt8) {
+        if count == storage.count { storage.append(byte) } else { storage[count] = byte }
+        count += 1
+    }
+
+    mutating func removeLast() {
+        count -= 1
+    }
 }

@@ -1,19 +1,51 @@
 /// A number as written in running text: digit groups and the separators between them, before it
 /// is known which separator is the decimal point.
 ///
-/// It holds ranges of the scanned bytes, not strings: the money stage reads every number of every
-/// record, and most are plain digit runs (years, counts) that allocate nothing here.
+/// It holds ranges of the scanned bytes and what ``value(in:language:englishStyle:amount:)`` asks
+/// of the separators, not the separators themselves: the money stage reads every number of every
+/// record, and arrays of groups and separators were two allocations per number with a separator.
 struct WrittenNumber {
     var range: Range<Int>
     /// The first digit group.
     var first: Range<Int>
-    /// The digit groups after the first, each after the separator of the same index.
-    var rest: [Range<Int>] = []
-    var separators: [UInt32] = []
+    /// How many separators (and digit groups after the first) there are.
+    var separatorCount = 0
+    /// The first and the last separator (0 without any).
+    var firstSeparator: UInt32 = 0
+    var lastSeparator: UInt32 = 0
+    /// The last digit group (the first without a separator).
+    var lastGroup: Range<Int>
+    /// Whether the last separator is written nowhere before it (then it may be a decimal point).
+    var lastSeparatorIsUnique = true
+    /// Whether every separator before the last is alike with the first (the same, or both
+    /// spaces), and whether the last one is.
+    var alikeBeforeLast = true
+    var lastAlike = true
+    /// Whether every digit group between the first and the last has three digits.
+    var middleGroupsOfThree = true
+
+    init(range: Range<Int>, first: Range<Int>) {
+        self.range = range
+        self.first = first
+        self.lastGroup = first
+    }
 
     /// Space, no-break space, narrow no-break space, thin space: the grouping spaces.
     static func isSpace(_ value: UInt32) -> Bool {
         value == 0x20 || value == 0xA0 || value == 0x202F || value == 0x2009
+    }
+
+    /// A bit per separator a number may have, to tell whether one was written before.
+    private static func separatorBit(_ separator: UInt32) -> UInt8 {
+        switch separator {
+        case 0x2C: 1
+        case 0x2E: 2
+        case 0x27: 4
+        case 0x20: 8
+        case 0xA0: 16
+        case 0x202F: 32
+        default: 64  // thin space
+        }
     }
 
     /// Reads digits and separators at `start` (a digit). A space-like separator joins only a group of
@@ -27,6 +59,8 @@ struct WrittenNumber {
         }
         var index = digits(from: start)
         var number = WrittenNumber(range: start..<index, first: start..<index)
+        // The separators before the last one, a bit each.
+        var seen: UInt8 = 0
         while index < count {
             let (separator, length) = UTF8Decoding.scalar(in: bytes, at: index)
             guard separator == 0x2C || separator == 0x2E || separator == 0x27 || isSpace(separator) else { break }
@@ -36,8 +70,19 @@ struct WrittenNumber {
             if isSpace(separator) || separator == 0x27 {
                 guard end - next == 3 else { break }
             }
-            number.rest.append(next..<end)
-            number.separators.append(separator)
+            if number.separatorCount == 0 {
+                number.firstSeparator = separator
+            } else {
+                seen |= separatorBit(number.lastSeparator)
+                number.alikeBeforeLast = number.alikeBeforeLast && number.lastAlike
+                number.middleGroupsOfThree = number.middleGroupsOfThree && number.lastGroup.count == 3
+            }
+            number.lastSeparator = separator
+            number.lastSeparatorIsUnique = seen & separatorBit(separator) == 0
+            let first = number.firstSeparator
+            number.lastAlike = separator == first || (isSpace(separator) && isSpace(first))
+            number.lastGroup = next..<end
+            number.separatorCount += 1
             index = end
         }
         number.range = start..<index
@@ -56,34 +101,29 @@ struct WrittenNumber {
     /// `400.000 avro` in an English one): money is not written to three decimals, and Dragoman's
     /// own output must read back as the same amount.
     func value(in bytes: UnsafeBufferPointer<UInt8>, language: () -> LanguageTag, englishStyle: Bool, amount: Bool = false) -> ExactDecimal? {
-        func text(_ ranges: some Sequence<Range<Int>>) -> String {
-            var utf8: [UInt8] = []
-            for range in ranges { utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
-            return String(decoding: utf8, as: UTF8.self)
+        guard separatorCount > 0 else {
+            return ExactDecimal(digits: bytes, integer: first, fraction: nil)
         }
-        guard let lastSeparator = separators.last, let lastGroup = rest.last else {
-            return ExactDecimal(integer: text(CollectionOfOne(first)))
-        }
-        let sameAsLast = separators.count { $0 == lastSeparator }
         let pointLike = lastSeparator == 0x2C || lastSeparator == 0x2E
         // One point-like separator at the end is the decimal point unless it is followed by exactly
         // three digits and is not the writer's decimal point (400.000 in Turkish, 1,500 in English).
-        var isDecimal = pointLike && sameAsLast == 1
+        var isDecimal = pointLike && lastSeparatorIsUnique
         if isDecimal && lastGroup.count == 3 && amount {
             isDecimal = false
         } else if isDecimal && lastGroup.count == 3 {
             let preferred: UInt32 = englishStyle || language() == .en ? 0x2E : 0x2C  // the decimal point
             isDecimal = lastSeparator == preferred
         }
-        let grouping = isDecimal ? separators.dropLast() : separators[...]
-        let laterGroups = isDecimal ? rest.dropLast() : rest[...]
-        if let firstSeparator = grouping.first {
-            // Grouping separators: all alike, three digits in every group after the first.
-            guard grouping.allSatisfy({ $0 == firstSeparator || (Self.isSpace($0) && Self.isSpace(firstSeparator)) }),
-                laterGroups.allSatisfy({ $0.count == 3 }), first.count <= 3
-            else { return nil }
+        // The grouping separators: all but a decimal point.
+        if !isDecimal || separatorCount > 1 {
+            // All alike, three digits in every group after the first.
+            let alike = isDecimal ? alikeBeforeLast : alikeBeforeLast && lastAlike
+            let groupsOfThree = isDecimal ? middleGroupsOfThree : middleGroupsOfThree && lastGroup.count == 3
+            guard alike, groupsOfThree, first.count <= 3 else { return nil }
             if isDecimal && firstSeparator == lastSeparator { return nil }
         }
-        return ExactDecimal(integer: text([first] + laterGroups), fraction: isDecimal ? text(CollectionOfOne(lastGroup)) : "")
+        // The integer's digits are the digits up to the decimal point: no separator byte is a digit.
+        let integer = first.lowerBound..<(isDecimal ? lastGroup.lowerBound : lastGroup.upperBound)
+        return ExactDecimal(digits: bytes, integer: integer, fraction: isDecimal ? lastGroup : nil)
     }
 }
