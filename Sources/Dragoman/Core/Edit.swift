@@ -54,14 +54,10 @@ public struct StageResult: Sendable {
             ($0.range.lowerBound, $0.range.upperBound) <= ($1.range.lowerBound, $1.range.upperBound)
         }
         let sorted = inOrder ? edits : edits.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
-        var regions: [OffsetMap.Region] = []
-        regions.reserveCapacity(sorted.count)
         var failure: DragomanError?
+        var regions: [OffsetMap.Region] = []
         let text = input.withUTF8Buffer { source -> String in
-            // Checked first, so that the output's size is known and its bytes are written once,
-            // straight into the string's storage.
             var position = 0
-            var size = source.count
             for index in sorted.indices {
                 let range = sorted[index].range
                 guard range.lowerBound >= position, range.upperBound <= source.count else {
@@ -72,36 +68,42 @@ public struct StageResult: Sendable {
                     failure = .invalidEdits(stage: sorted[index].stage, reason: "range \(range) splits a UTF-8 sequence")
                     return ""
                 }
-                size += sorted[index].replacement.utf8.count - range.count
                 position = range.upperBound
             }
-            guard size > 0 else {
-                regions = sorted.map { .init(input: $0.range, output: 0..<0) }
-                return ""
-            }
-            return String(unsafeUninitializedCapacity: size) { output in
-                var written = 0
-                var copied = 0
-                func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
-                    guard let from = bytes.baseAddress, let to = output.baseAddress, !bytes.isEmpty else { return }
-                    (to + written).update(from: from, count: bytes.count)
-                    written += bytes.count
-                }
-                for index in sorted.indices {
-                    let range = sorted[index].range
-                    copy(UnsafeBufferPointer(rebasing: source[copied..<range.lowerBound]))
-                    let start = written
-                    var replacement = sorted[index].replacement
-                    replacement.withUTF8(copy)
-                    regions.append(.init(input: range, output: start..<written))
-                    copied = range.upperBound
-                }
-                copy(UnsafeBufferPointer(rebasing: source[copied...]))
-                return written
-            }
+            return Self.write(sorted, into: source, regions: &regions, describe: true)
         }
         if let failure { throw failure }
         self.init(text: text, edits: sorted, map: OffsetMap(regions: regions))
+    }
+
+    /// The text of `source` with `edits` applied, which the caller vouches are in order, do not
+    /// overlap, and start and end on scalar boundaries: valid UTF-8 cut at boundaries and joined to
+    /// valid replacements is valid, so the new text is not validated again (``Swift/String/init(validUTF8:)``).
+    /// With `describe`, each edit's region is appended to `regions`.
+    package static func write(_ edits: [Edit], into source: UnsafeBufferPointer<UInt8>, regions: inout [OffsetMap.Region], describe: Bool) -> String {
+        var size = source.count
+        for index in edits.indices { size += edits[index].replacement.utf8.count - edits[index].range.count }
+        if describe { regions.reserveCapacity(regions.count + edits.count) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size) { output in
+            var written = 0
+            func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let from = bytes.baseAddress, let to = output.baseAddress, !bytes.isEmpty else { return }
+                (to + written).update(from: from, count: bytes.count)
+                written += bytes.count
+            }
+            var copied = 0
+            for index in edits.indices {
+                let range = edits[index].range
+                copy(UnsafeBufferPointer(rebasing: source[copied..<range.lowerBound]))
+                let start = written
+                var replacement = edits[index].replacement
+                replacement.withUTF8(copy)
+                if describe { regions.append(.init(input: range, output: start..<written)) }
+                copied = range.upperBound
+            }
+            copy(UnsafeBufferPointer(rebasing: source[copied...]))
+            return String(validUTF8: UnsafeBufferPointer(rebasing: output[..<written]))
+        }
     }
 
     private static func isContinuation(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {

@@ -230,7 +230,8 @@ struct BatchProcessor: Sendable {
             parsed = record
             text = record.text
         } else {
-            text = String(decoding: bytes, as: UTF8.self)
+            // Made valid by the sanitizer, and cut at line ends: not validated again.
+            text = bytes.withUnsafeBufferPointer { String(validUTF8: $0) }
         }
         let language = RecordLanguage(parsed?.source ?? options.source, text: text)
         var context = StageContext(language: language, target: options.target)

@@ -14,6 +14,14 @@ import Testing
         #expect("aé€😀b".utf8Slice(range) == expected)
     }
 
+    @Test(arguments: ["", "abc", "Երևան €400 😀", "Şuşa\u{0301}", String(repeating: "Шуша ", count: 100)])
+    func stringsOfVouchedBytesEqualDecodedOnes(text: String) {
+        let bytes = Array(text.utf8)
+        let made = bytes.withUnsafeBufferPointer { String(validUTF8: $0) }
+        #expect(made == text)
+        #expect(Array(made.utf8) == bytes)
+    }
+
     @Test func utf8BufferIsTheStringsBytes() {
         let text = "Երևան 😀"
         #expect(text.withUTF8Buffer { Array($0) } == Array(text.utf8))

@@ -93,38 +93,12 @@ public struct GlossaryStage: Stage {
         return result ?? StageResult(unchanged: text)
     }
 
-    /// What ``StageResult/init(applying:to:)`` makes of `edits` (in order, none overlapping), the
-    /// new text written in one pass straight into its string's storage: no byte array made first
-    /// and copied. The edits and the map only when described (describing costs more than writing).
+    /// What ``StageResult/init(applying:to:)`` makes of `edits` (in order, none overlapping, on
+    /// the scalar boundaries the matcher found), without its checks. The edits and the map only
+    /// when described (describing costs more than writing).
     private static func result(of edits: [Edit], on bytes: UnsafeBufferPointer<UInt8>, describe: Bool) -> StageResult {
-        var count = bytes.count
-        for index in edits.indices { count += edits[index].replacement.utf8.count - edits[index].range.count }
         var regions: [OffsetMap.Region] = []
-        if describe { regions.reserveCapacity(edits.count) }
-        let text = String(unsafeUninitializedCapacity: count) { output in
-            var written = 0
-            func write(_ part: UnsafeBufferPointer<UInt8>) {
-                _ = UnsafeMutableBufferPointer(rebasing: output[written..<written + part.count]).initialize(fromContentsOf: part)
-                written += part.count
-            }
-            var copied = 0
-            for index in edits.indices {
-                let range = edits[index].range
-                write(UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
-                let start = written
-                // A native string's bytes are in place; any other's are copied one by one.
-                if edits[index].replacement.utf8.withContiguousStorageIfAvailable(write) == nil {
-                    for byte in edits[index].replacement.utf8 {
-                        output[written] = byte
-                        written += 1
-                    }
-                }
-                if describe { regions.append(OffsetMap.Region(input: range, output: start..<written)) }
-                copied = range.upperBound
-            }
-            write(UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return written
-        }
+        let text = StageResult.write(edits, into: bytes, regions: &regions, describe: describe)
         guard describe else { return StageResult(text: text, edits: [], map: .identity) }
         return StageResult(text: text, edits: edits, map: OffsetMap(regions: regions))
     }

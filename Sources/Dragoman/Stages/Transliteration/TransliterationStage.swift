@@ -84,7 +84,8 @@ public struct TransliterationStage: Stage {
         text.withUTF8Buffer { bytes in scan = romanize(bytes, context: context) }
         if let failure = scan.failure { throw .icu(failure) }
         guard scan.changed else { return StageResult(unchanged: text) }
-        let output = String(decoding: scan.output, as: UTF8.self)
+        // Words cut at scalar boundaries and the engines' valid UTF-8: no validation again.
+        let output = scan.output.withUnsafeBufferPointer { String(validUTF8: $0) }
         guard context.recordsEdits else { return StageResult(text: output, edits: [], map: .identity) }
         return StageResult(text: output, edits: scan.edits, map: OffsetMap(regions: scan.regions))
     }
