@@ -11,16 +11,7 @@ package enum ASCIIScan {
     /// checking eight bytes at a time.
     @inlinable
     package static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = bytes.baseAddress else { return bytes.count }
-        var index = start
-        let count = bytes.count
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 { break }
-            index += 8
-        }
-        while index < count && bytes[index] < 0x80 { index += 1 }
-        return index
+        first(in: bytes, from: start, marking: { $0 }, where: { $0 >= 0x80 })
     }
 
     /// The index of the first byte at or after `start` that is not an ASCII letter (or `bytes.count`),
@@ -28,41 +19,43 @@ package enum ASCIIScan {
     /// a dozen per letter.
     @inlinable
     package static func firstNonLetter(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = bytes.baseAddress else { return bytes.count }
-        var index = start
-        let count = bytes.count
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        first(in: bytes, from: start, marking: { word in
             // Each byte without its high bit, lower-cased: 0x20...0x7F, so adding 0x1F or 0x05
             // carries into no other byte, and sets the high bit from `a` and from `{` respectively.
             let lower = word & 0x7F7F_7F7F_7F7F_7F7F | 0x2020_2020_2020_2020
             let letters = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505) & ~word
-            let others = ~letters & 0x8080_8080_8080_8080
-            if others != 0 { return index + others.trailingZeroBitCount / 8 }
-            index += 8
-        }
-        while index < count && isLetter(bytes[index]) { index += 1 }
-        return index
+            return ~letters
+        }, where: { !isLetter($0) })
     }
 
     /// The index of the first byte at or after `start` that is an ASCII capital or not ASCII (or
     /// `bytes.count`), checking eight bytes at a time: where a capitalized word may start.
     @inlinable
     package static func firstCapitalOrNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        first(in: bytes, from: start, marking: { word in
+            // Each byte without its high bit: adding 0x3F or 0x25 carries into no other byte, and
+            // sets the high bit from `A` and from `[` respectively.
+            let low = word & 0x7F7F_7F7F_7F7F_7F7F
+            return (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525) | word
+        }, where: { $0 &- 0x41 < 26 || $0 >= 0x80 })
+    }
+
+    /// The index of the first byte at or after `start` that `found` says is one (or `bytes.count`):
+    /// eight bytes at a time by `mark`, which sets the high bit of each byte sought in a
+    /// little-endian load (other bits are ignored), then byte by byte at the end.
+    @inlinable @inline(__always)
+    static func first(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, marking mark: (UInt64) -> UInt64, where found: (UInt8) -> Bool
+    ) -> Int {
         guard let base = bytes.baseAddress else { return bytes.count }
         var index = start
         let count = bytes.count
         while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            // Each byte without its high bit: adding 0x3F or 0x25 carries into no other byte, and
-            // sets the high bit from `A` and from `[` respectively.
-            let low = word & 0x7F7F_7F7F_7F7F_7F7F
-            let capitals = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525)
-            let found = (capitals | word) & 0x8080_8080_8080_8080
-            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            let marked = mark(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))) & 0x8080_8080_8080_8080
+            if marked != 0 { return index + marked.trailingZeroBitCount / 8 }
             index += 8
         }
-        while index < count && bytes[index] &- 0x41 >= 26 && bytes[index] < 0x80 { index += 1 }
+        while index < count && !found(bytes[index]) { index += 1 }
         return index
     }
 

@@ -45,7 +45,6 @@ public struct GlossaryStage: Stage {
     public let style: String?
     public let policy: Policy
     public let suffix: SuffixJoin
-    private let glossaryNames: [String]
     private let matcher: GlossaryMatcher
     /// By target: computed on first use, so a match costs no string folding and a glossary of
     /// 100,000 entries does not fold them for targets never asked for.
@@ -75,7 +74,6 @@ public struct GlossaryStage: Stage {
                 names.append(glossary.name)
             }
         }
-        self.glossaryNames = names
         matcher = GlossaryMatcher(entries: entries, diacriticsInsensitive: insensitive)
         targetForms = TargetFormsCache(entries: entries, glossaryNames: names, aliases: matcher, style: style)
     }
