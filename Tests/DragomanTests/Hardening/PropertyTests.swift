@@ -521,7 +521,7 @@ struct KnownIssue: Sendable, CustomTestStringConvertible {
 
     static let all: [KnownIssue] = [
         magnitudeAfterSign, numberBecomesAmount,
-        mixedScriptWord, namesAfterMoney, invisibleBeforeCode, strandedCombiningMark, emptyWord, glossaryAfterTransliteration,
+        mixedScriptWord, namesAfterMoney, invisibleBeforeCode, emptyWord, glossaryAfterTransliteration,
     ]
 
     static let magnitudeAfterSign = KnownIssue(
@@ -572,16 +572,6 @@ struct KnownIssue: Sendable, CustomTestStringConvertible {
             failure.stage == .full
                 && (change.stage == RepairStage.stageName && change.hasKind("invisible")
                     || change.stage == MoneyStage.stageName && change.source.unicodeScalars.contains { $0.properties.generalCategory == .format })
-        })
-
-    static let strandedCombiningMark = KnownIssue(
-        summary:
-            "transliterate: a combining mark after a letter the stage folds stays behind (`Ü` + U+0308 → `U` + U+0308, `Ч` + U+0307 → `Ch` + U+0307); the repair stage of a second pass composes it into a new letter (`Ü`, `ḣ`)",
-        stage: .full, property: .idempotence, language: .tr, input: "\u{54C} \u{DC}\u{308}",
-        explainsChange: { change, failure in
-            failure.firstPass.contains { $0.stage == TransliterationStage.stageName }
-                && (change.stage == RepairStage.stageName && change.hasKind("nfc")
-                    || change.stage == TransliterationStage.stageName && change.source.unicodeScalars.contains { $0.properties.generalCategory == .nonspacingMark })
         })
 
     static let emptyWord = KnownIssue(

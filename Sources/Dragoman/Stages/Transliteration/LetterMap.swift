@@ -15,6 +15,12 @@
 ///   the target in capitals; a capital letter gives the target in capitals when the output letter
 ///   before it or the input letter after it is a capital (`ŞUŞA` → `SHUSHA`), otherwise with only
 ///   its first letter capital (`Şuşa` → `Shusha`).
+/// - Combining marks right after a letter a rule rewrites are dropped with it (`Ü` + U+0308 → `U`,
+///   `Ч` + U+0307 → `Ch`, a Russian stress mark `а́` → `a`): a rule writes the letter's value in
+///   English spelling, in which the mark has no place, and left behind it would land on the new
+///   letter, where NFC composes it into one no rule wrote (`Ü`, `ḣ`, `á`), so a second pass would
+///   change the text again. Marks after a letter without a rule stay (they are its own), and
+///   a mark between the two letters of a two-letter source separates them (`ո` + U+0301 + `ւ` is two rules, not `ու`).
 /// - Anything without a rule passes unchanged.
 public struct LetterMap: Sendable, Hashable {
     /// One letter (or digraph) and what it becomes.
@@ -49,7 +55,7 @@ public struct LetterMap: Sendable, Hashable {
     }
 
     /// The variables the rules use, defined once per rule set.
-    static let variables = "$L = [[:L:][:M:]] ;\n"
+    static let variables = "$L = [[:L:][:M:]] ;\n$M = [:M:] ;\n"
 
     /// The rules of this table alone, without variable definitions (for chains).
     var passRules: String {
@@ -65,6 +71,11 @@ public struct LetterMap: Sendable, Hashable {
         // Nothing at all is ICU's empty replacement ('' would be a literal apostrophe).
         if text.isEmpty { return "" }
         return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// A rule's source as the key of an ICU rule: with the combining marks after it, dropped with it.
+    private static func key(_ source: String) -> String {
+        quote(source) + " $M*"
     }
 
     /// How a rule's source appears in text.
@@ -94,33 +105,33 @@ public struct LetterMap: Sendable, Hashable {
         if forms == .capitalOnly {
             // no lower-case form
         } else if let initial = rule.initial {
-            lines.append("$L { \(quote(lower)) > \(quote(rule.target)) ;")
-            lines.append("\(quote(lower)) > \(quote(initial)) ;")
+            lines.append("$L { \(key(lower)) > \(quote(rule.target)) ;")
+            lines.append("\(key(lower)) > \(quote(initial)) ;")
         } else {
-            lines.append("\(quote(lower)) > \(quote(rule.target)) ;")
+            lines.append("\(key(lower)) > \(quote(rule.target)) ;")
         }
         if forms == .lowerOnly { return lines }
         if multi && forms == .all {
             // All capitals: the target in capitals, initial or not.
             if let initial = rule.initial {
-                lines.append("$L { \(quote(upper)) > \(quote(rule.target.uppercased())) ;")
-                lines.append("\(quote(upper)) > \(quote(initial.uppercased())) ;")
+                lines.append("$L { \(key(upper)) > \(quote(rule.target.uppercased())) ;")
+                lines.append("\(key(upper)) > \(quote(initial.uppercased())) ;")
             } else {
-                lines.append("\(quote(upper)) > \(quote(rule.target.uppercased())) ;")
+                lines.append("\(key(upper)) > \(quote(rule.target.uppercased())) ;")
             }
         }
         // A capital first letter: capitals beside another capital, else title case.
         let capital = multi ? title : upper
         if let initial = rule.initial {
-            lines.append("[:Lu:] { \(quote(capital)) > \(quote(rule.target.uppercased())) ;")
-            lines.append("$L { \(quote(capital)) } [:Lu:] > \(quote(rule.target.uppercased())) ;")
-            lines.append("$L { \(quote(capital)) > \(quote(capitalized(rule.target))) ;")
-            lines.append("\(quote(capital)) } [:Lu:] > \(quote(initial.uppercased())) ;")
-            lines.append("\(quote(capital)) > \(quote(capitalized(initial))) ;")
+            lines.append("[:Lu:] { \(key(capital)) > \(quote(rule.target.uppercased())) ;")
+            lines.append("$L { \(key(capital)) } [:Lu:] > \(quote(rule.target.uppercased())) ;")
+            lines.append("$L { \(key(capital)) > \(quote(capitalized(rule.target))) ;")
+            lines.append("\(key(capital)) } [:Lu:] > \(quote(initial.uppercased())) ;")
+            lines.append("\(key(capital)) > \(quote(capitalized(initial))) ;")
         } else {
-            lines.append("[:Lu:] { \(quote(capital)) > \(quote(rule.target.uppercased())) ;")
-            lines.append("\(quote(capital)) } [:Lu:] > \(quote(rule.target.uppercased())) ;")
-            lines.append("\(quote(capital)) > \(quote(capitalized(rule.target))) ;")
+            lines.append("[:Lu:] { \(key(capital)) > \(quote(rule.target.uppercased())) ;")
+            lines.append("\(key(capital)) } [:Lu:] > \(quote(rule.target.uppercased())) ;")
+            lines.append("\(key(capital)) > \(quote(capitalized(rule.target))) ;")
         }
         return lines
     }

@@ -138,6 +138,13 @@ public struct LetterMapTransliterator: Sendable {
                         index += length
                         continue
                     }
+                    // Combining marks on a rewritten letter go with it (see ``LetterMap``). The
+                    // next letter is decoded only when its lead byte may start a mark.
+                    while index + consumed < count, Self.mayStartMark(input[index + consumed]) {
+                        let (mark, markLength) = UTF8Decoding.scalar(in: input, at: index + consumed)
+                        guard Self.isMark(mark) else { break }
+                        consumed += markLength
+                    }
                     if unchanged < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: input[unchanged..<index])) }
                     let entry = entries[matched]
                     let atWordStart = !(last.map(UTF8Decoding.isWordScalar) ?? false)
@@ -160,6 +167,33 @@ public struct LetterMapTransliterator: Sendable {
                     unchanged = index
                 }
             }
+        }
+    }
+
+    /// Whether a UTF-8 lead byte may start a combining mark: U+0300–U+037F (0xCC, 0xCD),
+    /// U+0480–U+04BF (0xD2), or U+0580 and up (0xD6 and up). ASCII, Latin and most Cyrillic and
+    /// Armenian letters start with other bytes, and cost no decoding.
+    @inline(always)
+    static func mayStartMark(_ lead: UInt8) -> Bool {
+        lead == 0xCC || lead == 0xCD || lead == 0xD2 || lead >= 0xD6
+    }
+
+    /// ICU's `[:M:]`. Below U+0591 (Latin, Greek, Cyrillic, Armenian) by range: the Unicode tables
+    /// cost some 300 instructions a call.
+    @inline(always)
+    static func isMark(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x300..<0x370, 0x483..<0x48A: true
+        case 0..<0x591: false
+        default: isMarkByCategory(value)
+        }
+    }
+
+    @inline(never)
+    private static func isMarkByCategory(_ value: UInt32) -> Bool {
+        switch Unicode.Scalar(value)?.properties.generalCategory {
+        case .nonspacingMark?, .spacingMark?, .enclosingMark?: true
+        default: false
         }
     }
 
