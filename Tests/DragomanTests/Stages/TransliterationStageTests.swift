@@ -189,6 +189,16 @@ struct TransliterationOracleTests {
         if let difference = firstDifference(output, oracle) { Issue.record("stage against ICU: \(difference)") }
     }
 
+    // Armenian in an az-Cyrl record once went through the Azerbaijani second pass too
+    // (`Ճակատ` → `Jhakat` by the rules, `Chakat` by the stage).
+    @Test("A record's ICU rule set romanizes each script as the stage does", arguments: LanguageTag.allCases)
+    func recordRulesEqualTheStage(language: LanguageTag) throws {
+        let input = "Ճակատ Շուշի, Шуша и Ереван; Şuşa Xankəndi çay; Chemin de Ağdam."
+        let stage = try TransliterationStageTests.romanize(input, language)
+        let rules = try Transliterator(rules: EnglishSchemes.icuRules(forRecordIn: language)).transliterate(input)
+        #expect(stage == rules)
+    }
+
     @Test("bgn and ascii equal uconv", arguments: [
         (TransliterationScheme.bgn, LanguageTag.hy, "Armenian-Latin/BGN"), (.bgn, .ru, "Russian-Latin/BGN"),
         (.ascii, .az, TransliterationScheme.asciiRules), (.ascii, .ru, TransliterationScheme.asciiRules),

@@ -90,18 +90,20 @@ public enum EnglishSchemes {
     /// Cyrillic word with Azerbaijani letters (ә ҹ ҝ …) as az-Cyrl in any record, which no rule set
     /// can say. For `uconv -x` and for checking the fast path against ICU on whole texts.
     public static func icuRules(forRecordIn language: LanguageTag) -> String {
-        var first: [LetterMap] = [armenian]
+        var first: [LetterMap] = []
         var second: [LetterMap] = []
         switch language {
         case .azCyrl:
+            // Armenian in the second pass, beside the Latin it must not pass through (`Ճ` → `Ch`,
+            // which the Azerbaijani pass would read as `c` + `h` → `Jh`).
             first.append(azerbaijaniCyrillicToLatin)
-            second.append(azerbaijani)
+            second += [armenian, azerbaijani]
         case .az:
-            first += [russian, azerbaijani]
+            first += [armenian, russian, azerbaijani]
         case .tr:
-            first += [russian, turkish]
+            first += [armenian, russian, turkish]
         case .hy, .ru, .fr, .en:
-            first.append(russian)
+            first += [armenian, russian]
         }
         var text = LetterMap.variables + first.map(\.passRules).joined()
         if !second.isEmpty { text += ":: Null ;\n" + second.map(\.passRules).joined() }
