@@ -64,6 +64,35 @@ struct MoneyStageTests {
         #expect(try Self.normalize(input, language).text == expected)
     }
 
+    /// Found by the property tests: a magnitude word after the currency written after the number
+    /// was left out of the amount (`1₼ млн` → `AZN 1 млн`), and a second pass, which finds the
+    /// number before it, multiplied it in (`AZN 1 million`).
+    @Test("A magnitude word after a currency written after the number belongs to the amount", arguments: [
+        ("1₼ млн", LanguageTag.az, "AZN 1 million", "1000000"), ("475.029 ₺ milyard", .tr, "TRY 475,029 billion", "475029000000000"),
+        ("2,5₼ min", .az, "AZN 2,500", "2500"), ("5 USD млн", .ru, "USD 5 million", "5000000"),
+        ("5 manat milyon", .az, "AZN 5 million", "5000000"), ("3 € m", .fr, "EUR 3 m", "3"), ("3€m", .fr, "EUR 3 million", "3000000"),
+    ])
+    func magnitudeAfterTrailingCurrency(input: String, language: LanguageTag, output: String, amount: String) throws {
+        let result = try Self.normalize(input, language)
+        #expect(result.text == output)
+        #expect(result.annotations.map { $0.data["amount"] } == [amount])
+        #expect(try Self.normalize(result.text, language).text == result.text)
+    }
+
+    /// Found by the property tests once the above was fixed: an amount whose currency followed it
+    /// ran, written code first, into a number after the currency (`7USD725` → `USD 7725`, `5₽ 153`
+    /// → `RUB 5 153`), which a second pass read as one amount (`USD 7,725`, `RUB 5,153`).
+    @Test("A number after the currency does not run into the amount", arguments: [
+        ("7USD725", LanguageTag.en, "7USD 725"), ("7₼725", .az, "7AZN 725"), ("5₽ 153", .ru, "5RUB 153"),
+        ("5 manat 153", .az, "5 manat 153"), ("1250€ 600", .fr, "EUR 1,250 600"), ("5,5 ₼ 153", .az, "AZN 5.5 153"),
+        ("5€ 10", .fr, "EUR 5 10"),
+    ])
+    func numberAfterTrailingCurrency(input: String, language: LanguageTag, output: String) throws {
+        let result = try Self.normalize(input, language)
+        #expect(result.text == output)
+        #expect(try Self.normalize(result.text, language).text == result.text)
+    }
+
     @Test func rangesAndApproximationsKeepTheirWords() throws {
         let range = try Self.normalize("about $5-10 million", .en)
         #expect(range.text == "about USD 5-10 million")
@@ -112,6 +141,17 @@ struct MoneyNumbersTests {
         ("1,250 hectares", .en), ("2020-2021", .ru), ("10/11/2020", .fr),
     ])
     func untouched(input: String, language: LanguageTag) throws {
+        let stage = try MoneyStage(numbers: .target)
+        #expect(try Pipeline([stage]).normalize(input, language: language, target: .en).text == input)
+    }
+
+    /// Found by the property tests: `$0841.492` is no amount (a group of four digits before `.`),
+    /// and its number was written as a plain one (`$841.492`), which a second pass read as an
+    /// amount a thousand times larger (`USD 841,492`).
+    @Test("A number refused as an amount stays as written", arguments: [
+        ("$0841.492", LanguageTag.en), ("0841.492 $", .en), ("$5-0841.492", .en), ("0841,492 manat", .az),
+    ])
+    func refusedAmount(input: String, language: LanguageTag) throws {
         let stage = try MoneyStage(numbers: .target)
         #expect(try Pipeline([stage]).normalize(input, language: language, target: .en).text == input)
     }

@@ -1,10 +1,11 @@
 extension MoneyStage {
     /// The amount whose number starts at `start`, if a currency goes with it.
     /// `language` is asked only when the number may be an amount: most numbers are not, and the
-    /// record's language may need detection.
+    /// record's language may need detection. Where a currency goes with the number but its reading
+    /// as an amount is refused (`$0841.492`), `refusedEnd` becomes where the amount would end.
     static func amount(
         in bytes: UnsafeBufferPointer<UInt8>, number first: WrittenNumber, floor: Int, language: inout RecordLanguageCache, scratch: inout LowerWord,
-        marks: [StageContext.Mark] = []
+        marks: [StageContext.Mark] = [], refusedEnd: inout Int
     ) -> Found? {
         let start = first.range.lowerBound
         let prefix = mayHavePrefix(bytes, before: start, floor: floor) ? Self.prefix(in: bytes, before: start, floor: floor) : nil
@@ -51,12 +52,42 @@ extension MoneyStage {
             guard let (iso, suffixEnd) = Self.suffix(in: bytes, at: end, afterMagnitude: power > 0, followers: power > 0 ? nil : followers, scratch: &scratch, marks: marks) else { return nil }
             currency = iso
             end = suffixEnd
+            // A magnitude word after the currency belongs to the amount too (`1₼ млн`, `475.029 ₺
+            // milyard`, `5 USD млн`): written code first, the number stands right before it, where a
+            // second pass reads it as the amount's magnitude (``magnitude(in:at:candidates:language:scratch:)``,
+            // the same rule: attached, or after one space but for single letters).
+            if power == 0 {
+                let after = (wordStart(in: bytes, at: end), space(in: bytes, at: end).flatMap { wordStart(in: bytes, at: $0) })
+                let candidates = (after.0.map(magnitudePairs.contains) ?? false, after.1.map(magnitudePairs.contains) ?? false)
+                if candidates.0 || candidates.1,
+                    let (magnitude, magnitudeEnd) = Self.magnitude(in: bytes, at: end, candidates: candidates, language: &language, scratch: &scratch)
+                {
+                    power = magnitude
+                    end = magnitudeEnd
+                }
+            }
         }
         guard let currency else { return nil }
         let english = (prefix?.english ?? false) || englishMagnitude
-        guard let low = first.value(in: bytes, language: { language.value() }, englishStyle: english, amount: power == 0) else { return nil }
+        guard let low = first.value(in: bytes, language: { language.value() }, englishStyle: english, amount: power == 0) else {
+            refusedEnd = end
+            return nil
+        }
         let high = second?.value(in: bytes, language: { language.value() }, englishStyle: english, amount: power == 0)
-        if second != nil && high == nil { return nil }
+        if second != nil && high == nil {
+            refusedEnd = end
+            return nil
+        }
+        // Written code first, an amount whose currency followed it stands right before what came
+        // after the currency: a whole number below 1,000 there runs into a group of three digits
+        // one space on (`5₽ 153` → `RUB 5 153`, which a second pass reads as RUB 5,153). Then the
+        // currency is not this number's (a sign goes to the next one: `5RUB 153`).
+        if prefix == nil, power == 0, let next = space(in: bytes, at: end), next < bytes.count,
+            bytes[next] >= 0x30 && bytes[next] <= 0x39, WrittenNumber.read(bytes, at: next).first.count == 3
+        {
+            let last = high ?? low
+            if last.fraction.isEmpty && last.integer.utf8.count <= 3 { return nil }
+        }
         let amountStart = prefix?.start ?? start
         return Found(
             range: amountStart..<end, currency: currency, low: low, high: high, power: power, dash: dashText,
@@ -406,6 +437,16 @@ extension MoneyStage {
         return words.contains(scratch.bytes)
     }
 
+    /// Whether a number follows a sign or code written after a number, attached or (`spaced`)
+    /// after one space: then the sign or code belongs to that number. A code does after a space
+    /// (`in 2021 EUR 5 million`: EUR 5 million, not 2,021 euros), as Dragoman itself writes
+    /// amounts code first; a sign does not (`1250€ 600`: EUR 1,250). Attached, either does:
+    /// `7USD725` taken as USD 7 would be written `USD 7725`, which a second pass reads as USD 7,725.
+    private static func numberFollows(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int, spaced: Bool) -> Bool {
+        let next = spaced ? space(in: bytes, at: end) ?? end : end
+        return next < bytes.count && bytes[next] >= 0x30 && bytes[next] <= 0x39
+    }
+
     /// A sign after the number; a `$` followed by letters names another dollar (`$ c`, `$CAD`, `$ hk`).
     private static func suffixSymbol(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (String, Int)? {
         guard position < bytes.count, MoneyLexicon.symbolFirstBytes[Int(bytes[position])] else { return nil }
@@ -457,19 +498,14 @@ extension MoneyStage {
                 position = afterSpace
                 qualified = true
             }
-            if let (iso, end) = suffixSymbol(in: bytes, at: position) { return (iso, end) }
+            if let (iso, end) = suffixSymbol(in: bytes, at: position) { return numberFollows(bytes, at: end, spaced: false) ? nil : (iso, end) }
             let mayFollow = qualified ? nil : attempt == 0 ? followers?.0 : followers?.1
             guard mayFollow ?? (wordStart(in: bytes, at: position).map(MoneyLexicon.followerPairs.contains) ?? false),
                 var (end, scalars) = scratch.read(bytes, at: position)
             else { continue }
             let raw = UnsafeBufferPointer(rebasing: bytes[position..<end])
             if let iso = MoneyLexicon.code(written: raw) {
-                // A code with a number after it belongs to that number (`in 2021 EUR 5 million`:
-                // EUR 5 million, not 2,021 euros), as Dragoman itself writes amounts code first.
-                if let afterSpace = space(in: bytes, at: end), afterSpace < bytes.count, bytes[afterSpace] >= 0x30 && bytes[afterSpace] <= 0x39 {
-                    return nil
-                }
-                return (iso, end)
+                return numberFollows(bytes, at: end, spaced: true) ? nil : (iso, end)
             }
             var word = scratch.bytes
             // A Turkish suffix after an apostrophe belongs to the word (TL'lik, avro'ya); an

@@ -3,10 +3,11 @@
 /// An amount is a number with a currency: a sign (€ $ US$ £ ₼ ֏ ₽ ₺ ₾) or ISO code before or after
 /// it, or a currency word after it in any of the six languages, inflected or not (`avro`,
 /// `manattan`, `долларов`, `d'euros`, `դրամ`), with an optional magnitude word between (`400 min
-/// avro`, `2,5 млрд долларов`, `1,5 million d'euros`). Numbers are read in the record language's
-/// own format (`1.000` is a thousand in Turkish, one in English); an English-style sign before the
-/// number (`€400,000`) means English grouping in any language. A number without a currency is
-/// never money, so dates, years, counts and percentages stay as they are.
+/// avro`, `2,5 млрд долларов`, `1,5 million d'euros`) or after a currency after the number (`1₼
+/// млн`). Numbers are read in the record language's own format (`1.000` is a thousand in Turkish,
+/// one in English); an English-style sign before the number (`€400,000`) means English grouping in
+/// any language. A number without a currency is never money, so dates, years, counts and
+/// percentages stay as they are.
 ///
 /// Output (style `code`, target English): `€400,000` → `EUR 400,000`, `400 min avro` →
 /// `EUR 400,000` (thousands multiplied in), `1,5 milyard ₼` → `AZN 1.5 billion` (millions and
@@ -71,6 +72,8 @@ public struct MoneyStage: Stage {
         text.withUTF8Buffer { bytes in
             var index = 0
             var floor = 0
+            // Where the last number refused as an amount with its currency ends (``amount(in:number:floor:language:scratch:marks:refusedEnd:)``).
+            var refusedEnd = 0
             var scratch = LowerWord()
             let count = bytes.count
             while true {
@@ -82,7 +85,7 @@ public struct MoneyStage: Stage {
                     continue
                 }
                 let number = WrittenNumber.read(bytes, at: index)
-                if let amount = Self.amount(in: bytes, number: number, floor: floor, language: &language, scratch: &scratch, marks: marks) {
+                if let amount = Self.amount(in: bytes, number: number, floor: floor, language: &language, scratch: &scratch, marks: marks, refusedEnd: &refusedEnd) {
                     // Room for a record's amounts at once, not one reallocation per amount.
                     if found.isEmpty { found.reserveCapacity(8) }
                     found.append(amount)
@@ -90,7 +93,11 @@ public struct MoneyStage: Stage {
                     index = amount.range.upperBound
                 } else {
                     index = number.range.upperBound
-                    if numbers == .target, number.separatorCount > 0, !Self.continuesNumber(bytes, at: index),
+                    // A number with a currency that was refused as an amount (`$0841.492`: no group
+                    // of four digits before a grouping `.`) is no plain number either: rewritten as
+                    // one (`$841.492`), a second pass reads it as an amount, here a thousand times
+                    // larger (`USD 841,492`). It stays as written, as does a range's second number.
+                    if numbers == .target, number.range.lowerBound >= refusedEnd, number.separatorCount > 0, !Self.continuesNumber(bytes, at: index),
                         !Self.inDigitSequence(bytes, number.range),
                         let value = number.value(in: bytes, language: { language.value() }, englishStyle: false)
                     {

@@ -19,8 +19,9 @@
 ///   `Ч` + U+0307 → `Ch`, a Russian stress mark `а́` → `a`): a rule writes the letter's value in
 ///   English spelling, in which the mark has no place, and left behind it would land on the new
 ///   letter, where NFC composes it into one no rule wrote (`Ü`, `ḣ`, `á`), so a second pass would
-///   change the text again. Marks after a letter without a rule stay (they are its own), and
-///   a mark between the two letters of a two-letter source separates them (`ո` + U+0301 + `ւ` is two rules, not `ու`).
+///   change the text again. Marks after a letter without a rule stay (they are its own), and a
+///   mark between the two letters of a two-letter source separates them (`ո` + U+0301 + `ւ` is
+///   two rules, not `ու`).
 /// - Anything without a rule passes unchanged.
 public struct LetterMap: Sendable, Hashable {
     /// One letter (or digraph) and what it becomes.
