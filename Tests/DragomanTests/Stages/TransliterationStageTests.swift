@@ -53,6 +53,22 @@ struct TransliterationStageTests {
         #expect(twice.unicodeScalars.elementsEqual(once.unicodeScalars), "with repair before it, a second pass changes nothing")
     }
 
+    /// A property-test finding: a name written as nothing left two spaces, which only a second
+    /// pass's repair collapsed (`Лачин Ь вэ` → `Lachin  вэ` → `Lachin вэ`).
+    /// Scope `all` keeps to ICU's rules, and the stage alone stays idempotent there.
+    @Test("A name written as nothing takes one space along", arguments: [
+        ("Лачин Ь вэ", TransliterationStage.Scope.names, "Lachin вэ"), ("Лачин Ь Ъ Вэ", .names, "Lachin Ve"),
+        ("Лачин Ь", .names, "Lachin "), ("Лачин\u{A0}Ь вэ", .names, "Лачин\u{A0} вэ"), ("Лачин Ь. Вэ", .names, "Lachin . Вэ"),
+        ("Лачин ь вэ", .all, "Lachin  ve"),
+    ])
+    func emptyWords(source: String, scope: TransliterationStage.Scope, expected: String) throws {
+        let pipeline = try Pipeline([RepairStage(), TransliterationStage(scope: scope)])
+        let once = try pipeline.normalize(source, language: .ru, target: .en)
+        #expect(once.text == expected)
+        guard scope == .names else { return }
+        #expect(try pipeline.normalize(once.text, language: .ru, target: .en).text == once.text, "a second pass changes nothing")
+    }
+
     @Test func wordLanguageComesFromRecordAndScript() throws {
         // Latin words in an English record have no scheme; Armenian and Russian words still do.
         #expect(try Self.romanize("Jack Cox visited Ստեփանակերտ and Шуша", .en) == "Jack Cox visited Stepanakert and Shusha")

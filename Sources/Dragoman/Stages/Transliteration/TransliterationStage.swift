@@ -153,15 +153,22 @@ public struct TransliterationStage: Stage {
                 scan.failure = error
                 return scan
             }
-            copied = end
+            var replaced = wordStart..<end
+            // A name written as nothing (a lone `Ь`) between two spaces takes the one after it
+            // along: left, the two spaces would be collapsed only by a second pass's repair. (Scope
+            // `all` keeps to the ICU rules `--print-icu-rules` prints, which cannot say it.)
+            if scope == .names, output.count == written, wordStart > 0, end < count, bytes[wordStart - 1] == 0x20, bytes[end] == 0x20 {
+                replaced = wordStart..<end + 1
+            }
+            copied = replaced.upperBound
             let unchanged = output.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[written...]).elementsEqual(word) }
             if unchanged { continue }
             scan.changed = true
             // Describing the change costs more than making it: only when asked.
             guard recordsEdits else { continue }
-            scan.regions.append(OffsetMap.Region(input: wordStart..<end, output: written..<output.count))
+            scan.regions.append(OffsetMap.Region(input: replaced, output: written..<output.count))
             let replacement = output.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[written...]), as: UTF8.self) }
-            scan.edits.append(Edit(stage: name, range: wordStart..<end, replacement: replacement, data: annotationData[wordLanguage.ordinal]))
+            scan.edits.append(Edit(stage: name, range: replaced, replacement: replacement, data: annotationData[wordLanguage.ordinal]))
         }
         if scan.changed { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count])) }
         scan.output = output
