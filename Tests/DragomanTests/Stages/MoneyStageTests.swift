@@ -79,6 +79,19 @@ struct MoneyStageTests {
         #expect(try Self.normalize(result.text, language).text == result.text)
     }
 
+    /// Found by the property tests (seed 627 of 1,000): a sign glued to the word before it became a
+    /// code glued to that word (`n₼2₼` → `nAZN 2₼`), which a second pass did not read as a code
+    /// (`nAZN AZN 2`).
+    @Test("A code written right after a letter gets a space", arguments: [
+        ("n₼2₼", LanguageTag.az, "n AZN 2₼"), ("milyon₼5", .az, "milyon AZN 5"), ("x€5", .fr, "x EUR 5"),
+        ("Цена:$5", .ru, "Цена:USD 5"), ("7₼725", .az, "7AZN 725"),
+    ])
+    func codeAfterLetter(input: String, language: LanguageTag, output: String) throws {
+        let result = try Self.normalize(input, language)
+        #expect(result.text == output)
+        #expect(try Self.normalize(result.text, language).text == result.text)
+    }
+
     /// Found by the property tests once the above was fixed: an amount whose currency followed it
     /// ran, written code first, into a number after the currency (`7USD725` → `USD 7725`, `5₽ 153`
     /// → `RUB 5 153`), which a second pass read as one amount (`USD 7,725`, `RUB 5,153`).

@@ -89,9 +89,11 @@ extension MoneyStage {
             if last.fraction.isEmpty && last.integer.utf8.count <= 3 { return nil }
         }
         let amountStart = prefix?.start ?? start
+        let afterLetter = amountStart > 0
+            && UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: UTF8Decoding.previousStart(in: bytes, before: amountStart)).value)
         return Found(
             range: amountStart..<end, currency: currency, low: low, high: high, power: power, dash: dashText,
-            approximate: approximationBefore(in: bytes, at: amountStart, scratch: &scratch))
+            approximate: approximationBefore(in: bytes, at: amountStart, scratch: &scratch), afterLetter: afterLetter)
     }
 
     /// Whether a sign or a span the glossary wrote for a country may start at `position`. Where

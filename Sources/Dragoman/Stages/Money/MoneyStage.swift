@@ -214,6 +214,8 @@ public struct MoneyStage: Stage {
         var dash = "-"
         /// Preceded by a word such as "about" or "около".
         var approximate = false
+        /// Starts right after a letter (`milyon₼5`): a code written there needs a space before it.
+        var afterLetter = false
     }
 
     /// The edit for an amount; its data only when `describe` (no one reads it otherwise). `buffer`
@@ -226,6 +228,9 @@ public struct MoneyStage: Stage {
         // more than the rest of the edit.
         buffer.removeAll(keepingCapacity: true)
         if style == .code {
+            // Glued to the word before it, the code would be no code to a second pass (`nAZN 2₼`
+            // reads as `nAZN AZN 2`): it gets a space.
+            if amount.afterLetter { buffer.append(0x20) }
             var currency = amount.currency
             currency.withUTF8 { buffer.append(contentsOf: $0) }
             buffer.append(0x20)
