@@ -40,6 +40,19 @@ package enum ASCIIScan {
         }, where: { $0 &- 0x41 < 26 || $0 >= 0x80 })
     }
 
+    /// The index of the first ASCII digit at or after `start` (or `bytes.count`), checking eight
+    /// bytes at a time: most of a text is no digit (byte by byte, the money stage's search was
+    /// some 20 M instructions on 4 MB of the benchmark corpus).
+    @inlinable
+    package static func firstDigit(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        first(in: bytes, from: start, marking: { word in
+            // XOR with "0" makes exactly the digits 0...9; a borrow from subtracting 10 starts only
+            // at a byte below 10, so the lowest byte marked is a digit.
+            let digits = word ^ 0x3030_3030_3030_3030
+            return (digits &- 0x0A0A_0A0A_0A0A_0A0A) & ~digits
+        }, where: { $0 &- 0x30 < 10 })
+    }
+
     /// The index of the first byte at or after `start` that `found` says is one (or `bytes.count`):
     /// eight bytes at a time by `mark`, which sets the high bit of each byte sought in a
     /// little-endian load (other bits are ignored), then byte by byte at the end.

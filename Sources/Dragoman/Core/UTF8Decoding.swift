@@ -48,28 +48,9 @@ package enum UTF8Decoding {
         }
     }
 
-    /// ``isWordScalar(_:)`` of every scalar below U+0800 (the two-byte sequences: Latin beyond ASCII,
-    /// Cyrillic, Armenian), one bit each: read by table, a Cyrillic or Armenian letter no longer
-    /// goes through a dozen range checks. A static `let` read in a loop calls swift_once at every
-    /// access: read it once per text.
-    package static let twoByteWordScalars = WordScalarBits()
-
-    /// ``isWordScalar(_:)`` below U+0800 as bits.
-    package struct WordScalarBits: Sendable {
-        @usableFromInline let bits: [UInt64]
-
-        init() {
-            bits = (0..<32).map { block in
-                (0..<64).reduce(0) { bits, bit in UTF8Decoding.isWordScalar(UInt32(block * 64 + bit)) ? bits | 1 << UInt64(bit) : bits }
-            }
-        }
-
-        /// Whether a scalar is a letter or a combining mark: by table below U+0800.
-        @inlinable @inline(always)
-        package func contains(_ value: UInt32) -> Bool {
-            value < 0x800 ? bits[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0 : UTF8Decoding.isWordScalar(value)
-        }
-    }
+    /// ``isWordScalar(_:)``, by table below U+0800. A static `let` read in a loop calls swift_once
+    /// at every access: read it once per text.
+    package static let twoByteWordScalars = ScalarBits { isWordScalar($0) }
 
     /// The Unicode tables' answer, kept out of line: inlined, its set-up ran on every call, even
     /// for the letters the ranges above decide (measured: 12% of transliteration time).
@@ -83,5 +64,25 @@ package enum UTF8Decoding {
         default:
             return false
         }
+    }
+}
+
+/// A property of scalars kept as one bit per scalar below U+0800 (the two-byte sequences: Latin
+/// beyond ASCII, Cyrillic, Armenian) and asked of its function above: a letter of these scripts
+/// is one load, not a dozen range checks.
+package struct ScalarBits: Sendable {
+    @usableFromInline let bits: [UInt64]
+    @usableFromInline let beyond: @Sendable (UInt32) -> Bool
+
+    package init(_ property: @escaping @Sendable (UInt32) -> Bool) {
+        bits = (0..<32).map { block in
+            (0..<64).reduce(0) { bits, bit in property(UInt32(block * 64 + bit)) ? bits | 1 << UInt64(bit) : bits }
+        }
+        beyond = property
+    }
+
+    @inlinable @inline(always)
+    package func contains(_ value: UInt32) -> Bool {
+        value < 0x800 ? bits[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0 : beyond(value)
     }
 }

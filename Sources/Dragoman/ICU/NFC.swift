@@ -17,12 +17,9 @@ package enum NFC {
         }
     }
 
-    /// ``isInert(_:)`` of every scalar of one or two UTF-8 bytes (below U+0800), one bit each: the
-    /// NFC repair reads it once per record and each Cyrillic or Armenian letter with one load, not
-    /// the ranges' comparisons.
-    package static let twoByteInert: [UInt64] = (0..<32).map { block in
-        (0..<64).reduce(0) { bits, bit in isInert(UInt32(block * 64 + bit)) ? bits | 1 << UInt64(bit) : bits }
-    }
+    /// ``isInert(_:)``, by table below U+0800: the NFC repair reads it once per record and each
+    /// Cyrillic or Armenian letter with one load, not the ranges' comparisons.
+    package static let inertScalars = ScalarBits { isInert($0) }
 
     /// Whether NFC has a boundary before this scalar (it never combines with what precedes it).
     package static func hasBoundaryBefore(_ scalar: Unicode.Scalar) -> Bool {

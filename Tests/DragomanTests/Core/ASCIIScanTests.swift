@@ -39,4 +39,19 @@ import Testing
             }
         }
     }
+
+    @Test func digitsInRandomBytesAgreeWithTheSlowSearch() {
+        var random = SplitMix64(seed: 0xD161)
+        // Digits beside the bytes a borrow or a XOR could confuse with them.
+        let alphabet: [UInt8] = [0x30, 0x39, 0x2F, 0x3A, 0x00, 0x0A, 0x61, 0xB0, 0xB9, 0xFF, 0x20]
+        for _ in 0..<500 {
+            let bytes = (0..<Int(random.next() % 40)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...bytes.count {
+                    let slow = bytes[start...].firstIndex { $0 >= 0x30 && $0 <= 0x39 } ?? bytes.count
+                    #expect(ASCIIScan.firstDigit(in: buffer, from: start) == slow, "\(bytes) from \(start)")
+                }
+            }
+        }
+    }
 }

@@ -77,7 +77,7 @@ public struct MoneyStage: Stage {
             var scratch = LowerWord()
             let count = bytes.count
             while true {
-                index = Self.nextDigit(in: bytes, from: index)
+                index = ASCIIScan.firstDigit(in: bytes, from: index)
                 guard index < count else { break }
                 // A digit inside a word (A4, COVID19) starts no amount, unless the word is a code (USD3.14).
                 if index > 0, ASCIIScan.isLetter(bytes[index - 1]), !Self.codeEnds(bytes, at: index) {
@@ -155,25 +155,6 @@ public struct MoneyStage: Stage {
         while start > 0, start > index - 4, bytes[start - 1] >= 0x41 && bytes[start - 1] <= 0x5A { start -= 1 }
         guard index - start >= 2, start == 0 || !ASCIIScan.isLetter(bytes[start - 1]) else { return false }
         return MoneyLexicon.code(written: UnsafeBufferPointer(rebasing: bytes[start..<index])) != nil
-    }
-
-    /// The index of the first ASCII digit at or after `start` (or `bytes.count`), checking eight
-    /// bytes at a time: most of a text is no digit (byte by byte, this loop was some 20 M
-    /// instructions on the benchmark corpus).
-    private static func nextDigit(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var index = start
-        let count = bytes.count
-        if let base = bytes.baseAddress {
-            while index + 8 <= count {
-                // XOR with "0" makes exactly the digits 0...9; then whether some byte is below 10
-                // (exact for "some byte": a borrow starts only at a byte below 10).
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
-                if (word &- 0x0A0A_0A0A_0A0A_0A0A) & ~word & 0x8080_8080_8080_8080 != 0 { break }
-                index += 8
-            }
-        }
-        while index < count, bytes[index] < 0x30 || bytes[index] > 0x39 { index += 1 }
-        return index
     }
 
     private static func skipDigits(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

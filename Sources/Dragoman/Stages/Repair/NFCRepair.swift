@@ -7,7 +7,7 @@ struct NFCRepair: Stage {
 
     func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
         var failure: ICUError?
-        let twoByteInert = NFC.twoByteInert  // read once: a static's every read goes through swift_once
+        let inertScalars = NFC.inertScalars  // read once: a static's every read goes through swift_once
         let edits = text.withUTF8Buffer { bytes -> [Edit] in
             var edits: [Edit] = []
             var index = 0
@@ -22,13 +22,10 @@ struct NFCRepair: Stage {
                     continue
                 }
                 let lead = bytes[index]
-                if lead < 0xE0 {
-                    let value = Int(lead & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
-                    if twoByteInert[value >> 6] >> UInt64(value & 63) & 1 != 0 {
-                        lastBoundary = index
-                        index += 2
-                        continue
-                    }
+                if lead < 0xE0, inertScalars.contains(UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)) {
+                    lastBoundary = index
+                    index += 2
+                    continue
                 }
                 let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
                 if NFC.isInert(value) {

@@ -156,19 +156,13 @@ struct WordScanner {
         static let shared = Tables()
 
         let wordScalars = UTF8Decoding.twoByteWordScalars
-        /// Below U+0800, one bit each: a word scalar that may start a name.
-        private let nameStarts: [UInt64] = (0..<32).map { block in
-            (0..<64).reduce(0) { bits, bit in
-                let value = UInt32(block * 64 + bit)
-                return UTF8Decoding.isWordScalar(value) && WordScanner.startsName(value) ? bits | 1 << UInt64(bit) : bits
-            }
-        }
+        /// A word scalar that may start a name.
+        private let nameStarts = ScalarBits { UTF8Decoding.isWordScalar($0) && WordScanner.startsName($0) }
 
         /// Whether a word may start with this scalar and be a name.
         @inline(always)
         func startsName(_ value: UInt32) -> Bool {
-            if value < 0x800 { return nameStarts[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0 }
-            return UTF8Decoding.isWordScalar(value) && WordScanner.startsName(value)
+            nameStarts.contains(value)
         }
     }
 }
