@@ -136,6 +136,30 @@ struct MoneyStageTests {
         #expect(ExactDecimal(integer: "0012", fraction: "345").scaled(byPowerOfTen: 2).description == "1234.5")
         #expect(ExactDecimal(integer: "1250", fraction: "50").description == "1250.50")
     }
+
+    @Test("Exact sums of the parts of an amount", arguments: [
+        ("4000000000", "465700000", "4465700000"), ("0.9", "0.15", "1.05"), ("22", "0.91", "22.91"), ("999.99", "0.01", "1000.00"),
+        ("0", "0.5", "0.5"),
+    ])
+    func exactDecimalsAdd(left: String, right: String, sum: String) {
+        func decimal(_ text: String) -> ExactDecimal {
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            return ExactDecimal(integer: String(parts[0]), fraction: parts.count > 1 ? String(parts[1]) : "")
+        }
+        #expect(decimal(left).adding(decimal(right)).description == sum)
+        #expect(decimal(right).adding(decimal(left)).description == sum)
+    }
+
+    @Test func exactDecimalsDivideCompareAndTrim() {
+        #expect(ExactDecimal(integer: "50").divided(byPowerOfTen: 2).description == "0.50")
+        #expect(ExactDecimal(integer: "5").divided(byPowerOfTen: 2).description == "0.05")
+        #expect(ExactDecimal(integer: "98", fraction: "78").divided(byPowerOfTen: 2).description == "0.9878")
+        #expect(ExactDecimal(integer: "726248000").divided(byPowerOfTen: 6).withoutTrailingZeros.description == "726.248")
+        #expect(ExactDecimal(integer: "2016").isGreater(than: ExactDecimal(integer: "675")))
+        #expect(!ExactDecimal(integer: "40", fraction: "857").isGreater(than: ExactDecimal(integer: "40", fraction: "9")))
+        #expect(ExactDecimal(integer: "465", fraction: "7").integerDigits == 3)
+        #expect(ExactDecimal(integer: "0", fraction: "5").integerDigits == 0)
+    }
 }
 
 @Suite("Money stage: numbers in the target's format")

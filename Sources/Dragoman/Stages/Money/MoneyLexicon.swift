@@ -31,13 +31,15 @@ enum MoneyLexicon {
     static let codes: [String: String] = {
         var codes = Dictionary(uniqueKeysWithValues: currencies.map { ($0, $0) })
         codes["TL"] = "TRY"
+        // The Russian rouble's code before 1998, still written in news (`RUR 65`).
+        codes["RUR"] = "RUB"
         return codes
     }()
 
     /// Currency word stems (lower case) and how many letters of inflection may follow.
     static let stems: [(stem: String, iso: String, suffix: Int)] = [
         // en, fr
-        ("euro", "EUR", 1), ("dollar", "USD", 1), ("pound", "GBP", 1), ("livre", "GBP", 1), ("sterling", "GBP", 0), ("manat", "AZN", 6),
+        ("euro", "EUR", 1), ("dollar", "USD", 6), ("pound", "GBP", 1), ("livre", "GBP", 1), ("sterling", "GBP", 0), ("manat", "AZN", 6),
         ("dram", "AMD", 6), ("ruble", "RUB", 1), ("rouble", "RUB", 1), ("lira", "TRY", 3), ("lari", "GEL", 2),
         ("franc", "CHF", 1),
         // tr, az
@@ -51,9 +53,43 @@ enum MoneyLexicon {
         ("ռուբլի", "RUB", 4), ("լիրա", "TRY", 4), ("լարի", "GEL", 4), ("ֆրանկ", "CHF", 4),
     ]
 
+    /// Subunit word stems (lower case), the currency each is a hundredth of (nil: a subunit of
+    /// several, `cents`, `centimes`, `sent`, `цент`, `kopecks`, whose currency comes from the
+    /// amount before it or the record's other amounts), and how many letters of inflection may
+    /// follow. Azerbaijani `qəpik` inflects as `qəpiyə`, so its stem is `qəpi`.
+    static let subunitStems: [(stem: String, iso: String?, suffix: Int)] = [
+        // az, tr
+        ("qəpi", "AZN", 6), ("kuruş", "TRY", 6), ("kurus", "TRY", 6), ("sent", nil, 3),
+        // en, fr
+        ("cent", nil, 1), ("centime", nil, 1), ("kopeck", nil, 1), ("kopek", nil, 1), ("qepik", "AZN", 1), ("gepik", "AZN", 1),
+        ("qapik", "AZN", 1), ("qapick", "AZN", 1), ("pence", "GBP", 0), ("penny", "GBP", 0), ("tetri", "GEL", 0),
+        // ru
+        ("копе", "RUB", 5), ("цент", nil, 3), ("гяпик", "AZN", 3), ("гепик", "AZN", 3), ("пенс", "GBP", 3), ("тетри", "GEL", 0),
+        ("евроцент", "EUR", 3),
+        // hy
+        ("ցենտ", nil, 4), ("լումա", "AMD", 4), ("կոպեկ", "RUB", 4),
+    ]
+
+    /// Qualifiers that name a subunit's currency (`US cents`).
+    static let subunitQualifiers: [String: String] = ["us": "USD", "u.s.": "USD", "american": "USD"]
+
+    /// Currencies named by a word that several countries' money shares, read as the given code only
+    /// with a qualifier (`Swiss francs`, `francs suisses`, `швейцарских франков`); alone (`100.000
+    /// francs` in a French article is French francs, `francs CFA` West or Central African), the
+    /// amount is left as written and flagged.
+    static func isQualifiedOnly(_ iso: String) -> Bool {
+        // One code: a comparison, not a hash per amount.
+        iso == "CHF"
+    }
+
+    /// Words between an amount's main unit and its subunit (`1 рубль и 30 копеек`, `5 euros et 20
+    /// centimes`), and after a price's bare cents (`1 euro 10 ou 1 euro 20`).
+    static let conjunctionList = ["and", "et", "и", "və", "ve", "ou", "or", "или", "ya", "veya", "yaxud", "ու", "կամ"]
+    static let conjunctions = Words(conjunctionList)
+
     /// Words that may stand before a currency word and belong to the amount ("US dollars").
     static let qualifiersBefore: Set<String> = [
-        "us", "u.s.", "swiss", "türk", "швейцарских", "isviçre", "american", "british", "turkish", "abd", "abş", "турецких",
+        "us", "u.s.", "swiss", "türk", "швейцарских", "isviçre", "isveçrə", "american", "british", "turkish", "abd", "abş", "турецких",
         "турецкая", "ամն", "azerbaijani", "armenian", "russian", "georgian",
     ]
     /// Glossary entities that qualify a currency word when they stand next to it (`ABD doları`,
@@ -66,7 +102,7 @@ enum MoneyLexicon {
     static let needQualifier: Set<String> = ["pound", "livre"]
     /// Words that may follow a currency word and belong to it ("livres sterling", "долларов США").
     static let qualifiersAfter: Set<String> = [
-        "sterling", "стерлингов", "стерлинга", "sterlinq", "сша", "américains", "us", "suisses", "lirası", "azerbaïdjanais",
+        "sterling", "стерлингов", "стерлинга", "sterlinq", "сша", "américains", "us", "suisses", "lirası", "azerbaïdjanais", "suisse",
     ]
 
     /// Words as UTF-8 in one buffer, found by their first scalar (``firstScalarKey(_:)``) and
@@ -151,11 +187,12 @@ enum MoneyLexicon {
 
     /// The stems; each value is the stem's index in ``stems``.
     private static let stemWords = Words(stems.enumerated().map { (word: $0.element.stem, value: $0.offset) })
+    private static let subunitWords = Words(subunitStems.enumerated().map { (word: $0.element.stem, value: $0.offset) })
 
     /// First letters (both cases) of every word the scanner looks for: stems, magnitudes,
     /// qualifiers, codes, and the French elisions d' and de. For scalars below 0x600, by index.
     private static let firstLetters: [Bool] = {
-        var words = stems.map(\.stem) + Array(qualifiersBefore) + Array(qualifiersAfter) + Array(codes.keys) + ["d", "de"]
+        var words = stems.map(\.stem) + subunitStems.map(\.stem) + conjunctionList + Array(qualifiersBefore) + Array(qualifiersAfter) + Array(codes.keys) + ["d", "de"]
         for table in [english, french, turkish, azerbaijani, russian, armenian] { words += table.keys }
         var table = [Bool](repeating: false, count: 0x600)
         for word in words {
@@ -207,7 +244,8 @@ enum MoneyLexicon {
     /// The words that make a number an amount when they follow it: magnitudes of every language,
     /// currency stems, codes, qualifiers before a currency word, the French `de` and `d'`.
     static let followerPairs = Pairs(
-        stems.map(\.stem) + Array(qualifiersBefore) + codes.keys.map { $0.lowercased() } + ["de", "d'", "d’"] + magnitudeWords)
+        stems.map(\.stem) + subunitStems.map(\.stem) + Array(qualifiersBefore) + codes.keys.map { $0.lowercased() } + ["de", "d'", "d’"]
+            + magnitudeWords)
 
     /// The magnitude words of every language.
     static let magnitudePairs = Pairs(magnitudeWords)
@@ -218,12 +256,35 @@ enum MoneyLexicon {
 
     /// The currency a lower-cased UTF-8 word of `scalars` scalars names, if any.
     static func currency(forLower word: ArraySlice<UInt8>, scalars: Int) -> String? {
+        currencyStem(forLower: word, scalars: scalars).map { stems[$0].iso }
+    }
+
+    /// The index in ``stems`` of the stem a lower-cased UTF-8 word of `scalars` scalars starts with.
+    static func currencyStem(forLower word: ArraySlice<UInt8>, scalars: Int) -> Int? {
         // Only the stems that start with the word's first letter (this runs for the word after
         // many numbers).
         let words = stemWords
         for index in words.candidates(for: word) {
             let stem = words[index]
-            if scalars - stem.scalars <= stems[stem.value].suffix, words.starts(word, with: stem) { return stems[stem.value].iso }
+            if scalars - stem.scalars <= stems[stem.value].suffix, words.starts(word, with: stem) { return stem.value }
+        }
+        return nil
+    }
+
+    /// Where the stems of English and French end in ``stems``: a word from a later stem (`avro`,
+    /// `dolar`, `евро`, `դրամ`) is no English, so a `.` in its number is no decimal point to ask
+    /// the record's language about.
+    static let firstNonEnglishStem = stems.firstIndex { $0.stem == "avro" } ?? stems.count
+
+    /// The subunit a lower-cased UTF-8 word of `scalars` scalars names, if any: `.some(nil)` for
+    /// a subunit of several currencies.
+    static func subunit(forLower word: ArraySlice<UInt8>, scalars: Int) -> String?? {
+        let words = subunitWords
+        for index in words.candidates(for: word) {
+            let stem = words[index]
+            if scalars - stem.scalars <= subunitStems[stem.value].suffix, words.starts(word, with: stem) {
+                return .some(subunitStems[stem.value].iso)
+            }
         }
         return nil
     }
@@ -356,7 +417,7 @@ enum MoneyLexicon {
     // Magnitude words by language, as powers of ten.
     static let english: [String: Int] = [
         "thousand": 3, "thousands": 3, "k": 3, "million": 6, "millions": 6, "m": 6, "mn": 6, "mln": 6, "billion": 9,
-        "billions": 9, "bn": 9, "trillion": 12, "trillions": 12, "tn": 12,
+        "billions": 9, "bn": 9, "trillion": 12, "trillions": 12, "tn": 12, "trn": 12,
     ]
     static let french: [String: Int] = ["mille": 3, "milliard": 9, "milliards": 9, "md": 9, "mds": 9]
     static let turkish: [String: Int] = ["bin": 3, "milyon": 6, "mln": 6, "milyar": 9, "mlr": 9, "trilyon": 12]
@@ -365,7 +426,7 @@ enum MoneyLexicon {
         "к": 3, "тыс": 3, "тыс.": 3, "тысяча": 3, "тысячи": 3, "тысяч": 3, "млн": 6, "млн.": 6, "миллион": 6, "миллиона": 6,
         "миллионов": 6, "млрд": 9, "млрд.": 9, "миллиард": 9, "миллиарда": 9, "миллиардов": 9, "трлн": 12,
     ]
-    static let armenian: [String: Int] = ["հազար": 3, "միլիոն": 6, "մլն": 6, "միլիարդ": 9, "մլրդ": 9]
+    static let armenian: [String: Int] = ["հազար": 3, "միլիոն": 6, "մլն": 6, "միլիարդ": 9, "մլրդ": 9, "տրիլիոն": 12, "տրլն": 12]
 
     /// How a target language writes a magnitude after a number.
     static func word(forPower power: Int, target: LanguageTag) -> String {

@@ -47,16 +47,47 @@ extension MoneyStage {
             englishMagnitude = prefix != nil && MoneyLexicon.isEnglishMagnitude(scratch.bytes)
             end = magnitudeEnd
         }
-        var currency = prefix?.currency
-        if currency == nil {
-            guard let (iso, suffixEnd) = Self.suffix(in: bytes, at: end, afterMagnitude: power > 0, followers: power > 0 ? nil : followers, scratch: &scratch, marks: marks) else { return nil }
-            currency = iso
-            end = suffixEnd
+        // An exchange rate, not a range: a sign or code before the first number and another
+        // currency after the second (`$1 - 387.05 drams`). The first number is the amount here; the
+        // second is read as its own.
+        if let prefix, second != nil, power == 0, let after = Self.suffix(in: bytes, at: end, afterMagnitude: false, followers: nil, scratch: &scratch, marks: marks),
+            after.iso != prefix.currency
+        {
+            second = nil
+            end = first.range.upperBound
+        }
+        let english = (prefix?.english ?? false) || englishMagnitude
+        // An amount in several parts, magnitudes descending (`4 milyard 465,7 milyon manat`, `355
+        // min 500 manat`, `1 млрд. 826 млн. 861,84 тыс. долларов`, `$5 млрд 565 млн`): one amount.
+        var parts = power > 0 && second == nil ? furtherParts(in: bytes, after: end, power: power, english: english, language: &language, scratch: &scratch) : []
+        var currency = prefix.map { Currency(iso: $0.currency, end: end) }
+        if currency != nil {
+            // After a sign or code, only parts with a magnitude: `$5 млрд 565 человек` is no amount of 5,000,000,565.
+            while let last = parts.last, last.power == 0 { parts.removeLast() }
+            end = parts.last?.end ?? end
+        } else {
+            // The currency after the last part; a part it does not follow is no part.
+            var found: Currency?
+            while true {
+                let at = parts.last?.end ?? end
+                let lastPower = parts.last?.power ?? power
+                found = Self.suffix(in: bytes, at: at, afterMagnitude: lastPower > 0, followers: parts.isEmpty && power == 0 ? followers : nil, scratch: &scratch, marks: marks)
+                // An abbreviation's full stop before a currency written with a capital (`mln. Manat`,
+                // `mln.ABŞ dolları`), which ``abbreviationStop(in:at:)`` takes for a sentence's end.
+                if found == nil, lastPower > 0, at < bytes.count, bytes[at] == 0x2E {
+                    found = Self.suffix(in: bytes, at: at + 1, afterMagnitude: true, followers: nil, scratch: &scratch, marks: marks)
+                }
+                if found != nil || parts.isEmpty { break }
+                parts.removeLast()
+            }
+            guard let found else { return nil }
+            currency = found
+            end = found.end
             // A magnitude word after the currency belongs to the amount too (`1₼ млн`, `475.029 ₺
             // milyard`, `5 USD млн`): written code first, the number stands right before it, where a
             // second pass reads it as the amount's magnitude (``magnitude(in:at:candidates:language:scratch:)``,
             // the same rule: attached, or after one space but for single letters).
-            if power == 0 {
+            if power == 0 && !found.subunit {
                 let after = (wordStart(in: bytes, at: end), space(in: bytes, at: end).flatMap { wordStart(in: bytes, at: $0) })
                 let candidates = (after.0.map(magnitudePairs.contains) ?? false, after.1.map(magnitudePairs.contains) ?? false)
                 if candidates.0 || candidates.1,
@@ -67,17 +98,41 @@ extension MoneyStage {
                 }
             }
         }
-        guard let currency else { return nil }
-        let english = (prefix?.english ?? false) || englishMagnitude
-        guard let low = first.value(in: bytes, language: { language.value() }, englishStyle: english, amount: power == 0) else {
+        guard var currency else { return nil }
+        let amountStart = prefix?.start ?? start
+        let afterLetter = amountStart > 0
+            && UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: UTF8Decoding.previousStart(in: bytes, before: amountStart)).value)
+        // One `.` or `,` before three digits that the record's language reads as a decimal point
+        // (`1,881 euros` in French, `12.809 rubles` in English) may be a price to three decimals or
+        // a thousands separator: left as written, flagged.
+        // An ISO code before the number is written the international way (`EUR 400,000`, as
+        // Dragoman writes amounts); an English magnitude word says English (`USD 9,587 billion`).
+        let codeFirst = prefix.map { prefix in
+            prefix.start + 3 <= bytes.count && prefix.currency.utf8.elementsEqual(bytes[prefix.start..<prefix.start + 3])
+        } ?? false
+        let signEnglish = (prefix?.english ?? false) && !englishMagnitude
+        if parts.isEmpty, currency.ambiguous == nil, !codeFirst,
+            first.groupingIsAmbiguous(in: bytes, language: { language.value() }, englishStyle: signEnglish, magnitude: power > 0, notEnglish: currency.notEnglish)
+                || second?.groupingIsAmbiguous(in: bytes, language: { language.value() }, englishStyle: signEnglish, magnitude: power > 0, notEnglish: currency.notEnglish) == true
+        {
+            currency.ambiguous = .grouping
+        }
+        if let reason = currency.ambiguous {
+            return Found(
+                range: amountStart..<end, currency: currency.iso, low: ExactDecimal(integer: "0"), high: nil, power: 0, ambiguous: reason,
+                subunit: currency.subunit)
+        }
+        guard var low = first.value(in: bytes, language: { language.value() }, englishStyle: english, amount: power == 0) else {
             refusedEnd = end
             return nil
         }
-        let high = second?.value(in: bytes, language: { language.value() }, englishStyle: english, amount: power == 0)
+        var high = second?.value(in: bytes, language: { language.value() }, englishStyle: english, amount: power == 0)
         if second != nil && high == nil {
             refusedEnd = end
             return nil
         }
+        // A range goes up: `2016 - 675 millions $` is a year and an amount.
+        if let high, low.isGreater(than: high) { return nil }
         // Written code first, an amount whose currency followed it stands right before what came
         // after the currency: a whole number below 1,000 there runs into a group of three digits
         // one space on (`5₽ 153` → `RUB 5 153`, which a second pass reads as RUB 5,153). Then the
@@ -88,12 +143,126 @@ extension MoneyStage {
             let last = high ?? low
             if last.fraction.isEmpty && last.integer.utf8.count <= 3 { return nil }
         }
-        let amountStart = prefix?.start ?? start
-        let afterLetter = amountStart > 0
-            && UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: UTF8Decoding.previousStart(in: bytes, before: amountStart)).value)
+        if !parts.isEmpty {
+            // The sum, written with the first part's magnitude word when that keeps it short
+            // (`AMD 19.95 billion`), else in full (`AZN 4,465,700,000`, not `AZN 4.4657 billion`).
+            var total = low.scaled(byPowerOfTen: power)
+            for part in parts { total = total.adding(part.value.scaled(byPowerOfTen: part.power)) }
+            let shortened = total.divided(byPowerOfTen: power).withoutTrailingZeros
+            if power >= 6 && shortened.fraction.utf8.count <= 2 {
+                low = shortened
+            } else {
+                low = total
+                power = 0
+            }
+        }
+        if currency.subunit {
+            // Hundredths of the currency: `50 qəpik` is AZN 0.50.
+            low = low.scaled(byPowerOfTen: power).divided(byPowerOfTen: 2)
+            high = high?.scaled(byPowerOfTen: power).divided(byPowerOfTen: 2)
+            power = 0
+        } else if power == 0, second == nil, parts.isEmpty, low.fraction.isEmpty,
+            let (cents, centsEnd) = subunitAfter(in: bytes, at: end, currency: currency.iso, bareCents: currency.word, scratch: &scratch)
+        {
+            // The main unit and its subunit: `22 manat 91 qəpik`, `1 рубль и 30 копеек`, `1 euro 50`.
+            low = low.adding(cents)
+            end = centsEnd
+        }
         return Found(
-            range: amountStart..<end, currency: currency, low: low, high: high, power: power, dash: dashText,
-            approximate: approximationBefore(in: bytes, at: amountStart, scratch: &scratch), afterLetter: afterLetter)
+            range: amountStart..<end, currency: currency.iso, low: low, high: high, power: power, dash: dashText,
+            approximate: approximationBefore(in: bytes, at: amountStart, scratch: &scratch), afterLetter: afterLetter, subunit: currency.subunit)
+    }
+
+    /// One part of an amount in several parts: its value, its magnitude as a power of ten, and
+    /// where it ends.
+    struct Part {
+        var value: ExactDecimal
+        var power: Int
+        var end: Int
+    }
+
+    /// The parts after a number and its magnitude of `power` (`4 milyard`) that continue the amount
+    /// with smaller magnitudes (`465,7 milyon`), the last of them perhaps with none (`355 min
+    /// 500`). Each part is below the magnitude before it (`465,7` < 1,000), so `5 milyon 2 milyon`
+    /// or `2 milyard 2021` is not one amount.
+    private static func furtherParts(
+        in bytes: UnsafeBufferPointer<UInt8>, after start: Int, power: Int, english: Bool, language: inout RecordLanguageCache, scratch: inout LowerWord
+    ) -> [Part] {
+        var parts: [Part] = []
+        var previous = power
+        var end = start
+        while previous > 0, let next = space(in: bytes, at: end), next < bytes.count, bytes[next] >= 0x30 && bytes[next] <= 0x39 {
+            let number = WrittenNumber.read(bytes, at: next)
+            let after = number.range.upperBound
+            guard rangeDash(in: bytes, at: after) == nil else { break }
+            let starts = (wordStart(in: bytes, at: after), space(in: bytes, at: after).flatMap { wordStart(in: bytes, at: $0) })
+            let magnitudePairs = MoneyLexicon.magnitudePairs
+            let candidates = (starts.0.map(magnitudePairs.contains) ?? false, starts.1.map(magnitudePairs.contains) ?? false)
+            var partPower = 0
+            var partEnd = after
+            if candidates.0 || candidates.1,
+                let (magnitude, magnitudeEnd) = Self.magnitude(in: bytes, at: after, candidates: candidates, language: &language, scratch: &scratch)
+            {
+                partPower = magnitude
+                partEnd = magnitudeEnd
+            }
+            guard partPower < previous,
+                let value = number.value(in: bytes, language: { language.value() }, englishStyle: english, amount: false),
+                value.integerDigits <= previous - partPower
+            else { break }
+            parts.append(Part(value: value, power: partPower, end: partEnd))
+            previous = partPower
+            end = partEnd
+        }
+        return parts
+    }
+
+    /// A subunit after an amount's main unit (`22 manat` + ` 91 qəpik`, ` və 91 qəpik`, `1 рубль` + `
+    /// и 30 копеек`), or two bare digits a price writes for it (`1 euro 50`, then the sentence or
+    /// `ou`, `et`…): its value in the main unit and where it ends. A subunit of another currency
+    /// (`5 manat 20 kuruş`) is not this amount's.
+    private static func subunitAfter(
+        in bytes: UnsafeBufferPointer<UInt8>, at end: Int, currency: String, bareCents: Bool, scratch: inout LowerWord
+    ) -> (ExactDecimal, Int)? {
+        guard var position = space(in: bytes, at: end), position < bytes.count else { return nil }
+        var joined = false
+        if !(bytes[position] >= 0x30 && bytes[position] <= 0x39) {
+            // A conjunction (at most five bytes) with a digit after it; most amounts are followed
+            // by words, which are not lower-cased for this.
+            var wordEnd = position
+            while wordEnd < bytes.count, wordEnd - position <= 5, bytes[wordEnd] != 0x20 { wordEnd += 1 }
+            guard wordEnd - position <= 5, wordEnd + 1 < bytes.count, bytes[wordEnd] == 0x20, bytes[wordEnd + 1] >= 0x30 && bytes[wordEnd + 1] <= 0x39,
+                mayBeOne(of: MoneyLexicon.conjunctions, in: bytes, at: position), let (readEnd, _) = scratch.readOther(bytes, at: position),
+                readEnd == wordEnd, MoneyLexicon.conjunctions.contains(scratch.other)
+            else { return nil }
+            position = wordEnd + 1
+            joined = true
+        }
+        var digitsEnd = position
+        while digitsEnd < bytes.count, digitsEnd - position <= 2, bytes[digitsEnd] >= 0x30 && bytes[digitsEnd] <= 0x39 { digitsEnd += 1 }
+        let count = digitsEnd - position
+        guard count == 1 || count == 2 else { return nil }
+        let cents = ExactDecimal(digits: bytes, integer: position..<digitsEnd, fraction: nil).divided(byPowerOfTen: 2)
+        if let wordStart = space(in: bytes, at: digitsEnd), let (wordEnd, scalars) = scratch.readOther(bytes, at: wordStart),
+            let subunit = MoneyLexicon.subunit(forLower: scratch.other, scalars: scalars)
+        {
+            return subunit == nil || subunit == currency ? (cents, wordEnd) : nil
+        }
+        // Bare cents: two digits, then the sentence's punctuation or end, or a conjunction.
+        guard bareCents, !joined, count == 2 else { return nil }
+        guard digitsEnd < bytes.count else { return (cents, digitsEnd) }
+        let next = bytes[digitsEnd]
+        if next == 0x2C || next == 0x2E || next == 0x3B || next == 0x29 || next == 0x21 || next == 0x3F {
+            let following = digitsEnd + 1
+            return following < bytes.count && bytes[following] >= 0x30 && bytes[following] <= 0x39 ? nil : (cents, digitsEnd)
+        }
+        if let wordStart = space(in: bytes, at: digitsEnd), mayBeOne(of: MoneyLexicon.conjunctions, in: bytes, at: wordStart),
+            let (wordEnd, _) = scratch.readOther(bytes, at: wordStart), MoneyLexicon.conjunctions.contains(scratch.other),
+            wordEnd < bytes.count, bytes[wordEnd] == 0x20
+        {
+            return (cents, digitsEnd)
+        }
+        return nil
     }
 
     /// Whether a sign or a span the glossary wrote for a country may start at `position`. Where
@@ -491,7 +660,7 @@ extension MoneyStage {
     private static func suffix(
         in bytes: UnsafeBufferPointer<UInt8>, at start: Int, afterMagnitude: Bool, followers: (Bool, Bool)?, scratch: inout LowerWord,
         marks: [StageContext.Mark]
-    ) -> (String, Int)? {
+    ) -> Currency? {
         for attempt in 0..<2 {
             guard var position = attempt == 0 ? start : space(in: bytes, at: start) else { continue }
             // A country the glossary already wrote, before the currency word ("ABD doları").
@@ -500,21 +669,21 @@ extension MoneyStage {
                 position = afterSpace
                 qualified = true
             }
-            if let (iso, end) = suffixSymbol(in: bytes, at: position) { return numberFollows(bytes, at: end, spaced: false) ? nil : (iso, end) }
+            if let (iso, end) = suffixSymbol(in: bytes, at: position) { return numberFollows(bytes, at: end, spaced: false) ? nil : Currency(iso: iso, end: end) }
             let mayFollow = qualified ? nil : attempt == 0 ? followers?.0 : followers?.1
             guard mayFollow ?? (wordStart(in: bytes, at: position).map(MoneyLexicon.followerPairs.contains) ?? false),
                 var (end, scalars) = scratch.read(bytes, at: position)
             else { continue }
             let raw = UnsafeBufferPointer(rebasing: bytes[position..<end])
             if let iso = MoneyLexicon.code(written: raw) {
-                return numberFollows(bytes, at: end, spaced: true) ? nil : (iso, end)
+                return numberFollows(bytes, at: end, spaced: true) ? nil : Currency(iso: iso, end: end)
             }
             var word = scratch.bytes
             // A Turkish suffix after an apostrophe belongs to the word (TL'lik, avro'ya); an
             // elision before it does not ("d'euros").
             if let apostrophe = raw.firstIndex(where: { $0 == 0x27 || $0 == 0xE2 }) {
                 let head = UnsafeBufferPointer(rebasing: raw[..<apostrophe])
-                if let iso = MoneyLexicon.code(written: head) { return (iso, end) }
+                if let iso = MoneyLexicon.code(written: head) { return Currency(iso: iso, end: end) }
                 if let lowerApostrophe = word.firstIndex(where: { $0 == 0x27 || $0 == 0xE2 }) {
                     let skip = word[lowerApostrophe] == 0x27 ? 1 : 3  // ' or ’
                     if word[word.startIndex..<lowerApostrophe].elementsEqual([0x64]) {  // d'
@@ -531,12 +700,19 @@ extension MoneyStage {
             if afterMagnitude && isDe, let afterSpace = space(in: bytes, at: end),
                 let (iso, symbolEnd) = suffixSymbol(in: bytes, at: afterSpace)
             {
-                return (iso, symbolEnd)
+                return Currency(iso: iso, end: symbolEnd)
             }
             // "millions de dollars"; "US dollars", "Turkish lira", "ABD doları".
             if (afterMagnitude && isDe) || MoneyLexicon.qualifiersBeforeWords.contains(word) {
                 let isQualifier = !isDe
                 var next = scratch
+                // `US cents`: the qualifier names the subunit's currency.
+                if isQualifier, !afterMagnitude, let qualifierCurrency = MoneyLexicon.subunitQualifiers[String(decoding: word, as: UTF8.self)],
+                    let afterSpace = space(in: bytes, at: end), let (nextEnd, nextScalars) = next.read(bytes, at: afterSpace),
+                    let subunit = MoneyLexicon.subunit(forLower: next.bytes, scalars: nextScalars), subunit == nil || subunit == qualifierCurrency
+                {
+                    return Currency(iso: qualifierCurrency, end: nextEnd, subunit: true)
+                }
                 if let afterSpace = space(in: bytes, at: end), let (nextEnd, nextScalars) = next.read(bytes, at: afterSpace),
                     MoneyLexicon.currency(forLower: next.bytes, scalars: nextScalars) != nil
                 {
@@ -547,7 +723,17 @@ extension MoneyStage {
                     qualified = isQualifier
                 }
             }
-            guard let iso = MoneyLexicon.currency(forLower: word, scalars: scalars) else { continue }
+            guard let stemIndex = MoneyLexicon.currencyStem(forLower: word, scalars: scalars) else {
+                // A subunit (`50 qəpik`, `66 kuruş`, `34 cents`, `95 centimes d'euros`).
+                guard !afterMagnitude, let subunit = MoneyLexicon.subunit(forLower: word, scalars: scalars) else { continue }
+                var found = Currency(iso: subunit ?? "", end: end, subunit: true)
+                if subunit == nil, let (iso, qualifiedEnd) = elidedCurrency(in: bytes, after: end, scratch: &scratch) {
+                    found.iso = iso
+                    found.end = qualifiedEnd
+                }
+                return found
+            }
+            let iso = MoneyLexicon.stems[stemIndex].iso
             if word.count == 6 && word.elementsEqual("руб".utf8), abbreviationStop(in: bytes, at: end) { end += 1 }
             let needsQualifier = MoneyLexicon.needQualifierWords.containsPrefix(of: word)
             if let afterSpace = space(in: bytes, at: end), let afterQualifier = qualifier(at: afterSpace, in: marks) {
@@ -561,11 +747,41 @@ extension MoneyStage {
                 qualified = true
             }
             if needsQualifier && !qualified { continue }
-            return (iso, end)
+            // Francs alone are Swiss, French or CFA francs: which one the text cannot say.
+            if !qualified && MoneyLexicon.isQualifiedOnly(iso) { return Currency(iso: iso, end: end, ambiguous: .currency) }
+            return Currency(iso: iso, end: end, word: true, notEnglish: stemIndex >= MoneyLexicon.firstNonEnglishStem)
         }
         return nil
     }
 
+
+    /// `d'euro`, `d'euros` after a subunit word (`95 centimes d'euros`): the currency and where it
+    /// ends.
+    private static func elidedCurrency(in bytes: UnsafeBufferPointer<UInt8>, after end: Int, scratch: inout LowerWord) -> (String, Int)? {
+        guard let position = space(in: bytes, at: end), position + 2 < bytes.count, bytes[position] | 0x20 == 0x64,
+            let (wordEnd, _) = scratch.readOther(bytes, at: position)
+        else { return nil }
+        let word = scratch.other
+        guard let apostrophe = word.firstIndex(where: { $0 == 0x27 || $0 == 0xE2 }) else { return nil }
+        let rest = word[(apostrophe + (word[apostrophe] == 0x27 ? 1 : 3))...]
+        let scalars = rest.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        return MoneyLexicon.currency(forLower: rest, scalars: scalars).map { ($0, wordEnd) }
+    }
+
+    /// A currency written after the number: its code, where it ends, whether it is a subunit
+    /// (`qəpik`; `iso` empty for a subunit of several currencies, `cents`), and why it cannot be
+    /// read as an amount of one currency (`francs` alone).
+    struct Currency {
+        var iso: String
+        var end: Int
+        var subunit = false
+        var ambiguous: Ambiguity?
+        /// A currency word (`lira`, `euros`), not a sign or code: only after one may a price's
+        /// bare cents follow (`1 euro 50`; `5€ 10` is two numbers).
+        var word = false
+        /// A currency word no English text writes (`avro`, `евро`): the number is not English.
+        var notEnglish = false
+    }
 }
 
 /// A word lower-cased into a buffer reused for every word, and which word it is: the magnitude and

@@ -65,6 +65,8 @@ public struct MoneyStage: Stage {
     public func apply(to text: String, context: StageContext) throws(DragomanError) -> StageResult {
         var found: [Found] = []
         var plain: [(WrittenNumber, ExactDecimal)] = []
+        // Whether a subunit of several currencies (`cents`) was found, to be given one.
+        var genericSubunits = false
         var language = RecordLanguageCache(context: context)
         // Countries the glossary wrote may qualify a currency word (долларов США → долларов United
         // States); their marks are read only where a currency word may be (``qualifier(at:in:)``).
@@ -89,6 +91,7 @@ public struct MoneyStage: Stage {
                     // Room for a record's amounts at once, not one reallocation per amount.
                     if found.isEmpty { found.reserveCapacity(8) }
                     found.append(amount)
+                    if amount.currency.isEmpty { genericSubunits = true }
                     floor = amount.range.upperBound
                     index = amount.range.upperBound
                 } else {
@@ -108,6 +111,7 @@ public struct MoneyStage: Stage {
             }
         }
         guard !found.isEmpty || !plain.isEmpty else { return StageResult(unchanged: text) }
+        if genericSubunits { Self.resolveSubunits(&found) }
         let formatter = formatters[context.target.ordinal]
         var edits: [Edit] = []
         edits.reserveCapacity(found.count + plain.count)
@@ -115,6 +119,15 @@ public struct MoneyStage: Stage {
         buffer.reserveCapacity(64)
         do throws(ICUError) {
             for index in found.indices {
+                if let reason = found[index].ambiguous {
+                    // Left as written; only a reader of the annotations learns why.
+                    if context.recordsEdits {
+                        var data = ["ambiguous": reason.rawValue]
+                        if !found[index].currency.isEmpty { data["currency"] = found[index].currency }
+                        edits.append(Edit(stage: name, range: found[index].range, replacement: text.utf8Slice(found[index].range), data: data))
+                    }
+                    continue
+                }
                 edits.append(try edit(for: found[index], formatter: formatter, target: context.target, describe: context.recordsEdits, buffer: &buffer))
             }
             for (number, value) in plain {
@@ -128,6 +141,22 @@ public struct MoneyStage: Stage {
             throw .icu(error)
         }
         return try StageResult(applying: edits, to: text)
+    }
+
+    /// Gives a subunit of several currencies (`cents`, `kopecks`) the currency of the record's
+    /// other amounts, when they have one; else it is flagged (`subunit`).
+    private static func resolveSubunits(_ found: inout [Found]) {
+        // The main units' currencies: `20 qapicks (11 cents)` gives cents no currency. A flagged
+        // amount's counts where only its value is in doubt (`grouping`).
+        let currencies = Set(
+            found.lazy.filter { !$0.currency.isEmpty && !$0.subunit && ($0.ambiguous == nil || $0.ambiguous == .grouping) }.map(\.currency))
+        for index in found.indices where found[index].currency.isEmpty && found[index].ambiguous == nil {
+            if currencies.count == 1, let currency = currencies.first {
+                found[index].currency = currency
+            } else {
+                found[index].ambiguous = .subunit
+            }
+        }
     }
 
     /// Whether a number goes on past what was read (`1.2.3`, `21.09.2021`, `14:30`, `1-2`): then
@@ -183,6 +212,16 @@ public struct MoneyStage: Stage {
         }
     }
 
+    /// Why an amount is left as written (the annotation's `ambiguous`).
+    enum Ambiguity: String {
+        /// One `.` or `,` before three digits that may be a decimal point (`1,881 euros`).
+        case grouping
+        /// A currency word several currencies share (`francs`).
+        case currency
+        /// A subunit of several currencies with no main unit to take one from (`34 cents`).
+        case subunit
+    }
+
     /// An amount found in the text.
     struct Found {
         var range: Range<Int>
@@ -197,6 +236,11 @@ public struct MoneyStage: Stage {
         var approximate = false
         /// Starts right after a letter (`milyon₼5`): a code written there needs a space before it.
         var afterLetter = false
+        /// Why the amount cannot be read with certainty: then it stays as written, and its
+        /// annotation says so.
+        var ambiguous: Ambiguity?
+        /// Written in a subunit (`50 qəpik`, `34 cents`).
+        var subunit = false
     }
 
     /// The edit for an amount; its data only when `describe` (no one reads it otherwise). `buffer`

@@ -89,6 +89,30 @@ struct WrittenNumber {
         return number
     }
 
+    /// Whether, read as an amount with no magnitude word, the number's one `.` or `,` before
+    /// exactly three digits is what `language` (or English style, after €, $ or £) writes as its
+    /// decimal point: then `1,881 euros` may be a price to three decimals or 1,881 euros, and
+    /// ``value(in:language:englishStyle:amount:)`` would guess grouping.
+    ///
+    /// With a magnitude word (`$462,564 млн`), the separator is ambiguous where the sign's English
+    /// style and the record's language disagree: `462.564` million in a Russian text, `462,564`
+    /// million in an English one.
+    ///
+    /// `notEnglish`: the currency word is one English does not write (`avro`), so the text's
+    /// decimal point is a comma, without asking the record's language.
+    func groupingIsAmbiguous(
+        in bytes: UnsafeBufferPointer<UInt8>, language: () -> LanguageTag, englishStyle: Bool, magnitude: Bool = false, notEnglish: Bool = false
+    ) -> Bool {
+        guard separatorCount == 1, lastGroup.count == 3, lastSeparator == 0x2C || lastSeparator == 0x2E,
+            first.count <= 3, !bytes[first].allSatisfy({ $0 == 0x30 })
+        else { return false }
+        // The record's language is asked last: detecting it is not free.
+        if magnitude { return englishStyle && lastSeparator == 0x2C && language() != .en }
+        if englishStyle { return lastSeparator == 0x2E }
+        if notEnglish { return lastSeparator == 0x2C }
+        return lastSeparator == (language() == .en ? 0x2E : 0x2C)
+    }
+
     /// The value, reading separators the way `language` writes numbers; `englishStyle` when a sign
     /// before the number (€400,000, $472,752) says the writer used English grouping. `bytes` are
     /// the bytes the number was read from.
@@ -109,7 +133,8 @@ struct WrittenNumber {
         // three digits and is not the writer's decimal point (400.000 in Turkish, 1,500 in English).
         var isDecimal = pointLike && lastSeparatorIsUnique
         if isDecimal && lastGroup.count == 3 && amount {
-            isDecimal = false
+            // No grouping starts with a zero group: `0,151 euro` is a decimal in every language.
+            isDecimal = bytes[first].allSatisfy { $0 == 0x30 }
         } else if isDecimal && lastGroup.count == 3 {
             let preferred: UInt32 = englishStyle || language() == .en ? 0x2E : 0x2C  // the decimal point
             isDecimal = lastSeparator == preferred
