@@ -26,7 +26,7 @@ struct MoneyCasesTests {
             else { return nil }
             let expected = amounts.map { amount in
                 var data: [String: String] = [:]
-                for key in ["amount", "currency", "low", "high", "source", "approximate", "ambiguous"] { if let value = amount[key] as? String { data[key] = value } }
+                for key in ["amount", "currency", "low", "high", "source", "approximate", "ambiguous", "currencies"] { if let value = amount[key] as? String { data[key] = value } }
                 return data
             }
             return Case(language: language, input: input, output: output, amounts: expected)

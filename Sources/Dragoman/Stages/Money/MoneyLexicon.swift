@@ -70,6 +70,24 @@ enum MoneyLexicon {
         ("ցենտ", nil, 4), ("լումա", "AMD", 4), ("կոպեկ", "RUB", 4),
     ]
 
+    /// Words between a range's bounds (`from 3,000 to 10,000 euros`, `entre 50 et 60 dollars`, `от
+    /// 5 до 7 млн рублей`), the ones that need no word before the first bound, and the words that
+    /// open a range before it.
+    static let rangeJoiners = Words(["to", "and", "et", "à", "до", "и"])
+    static let rangeJoinersAlone = Words(["to", "до"])
+    static let rangeOpeners = Words(["between", "from", "entre", "de", "от", "с", "между"])
+    static let longestRangeOpener = ["between", "from", "entre", "de", "от", "с", "между"].map(\.utf8.count).max() ?? 0
+
+    /// The currencies a word or sign read as `iso` may name where the text does not say which
+    /// (the annotation of a flagged amount lists them): francs, a French `$`.
+    static func sharedCurrencies(of iso: String) -> String {
+        switch iso {
+        case "CHF": "CHF FRF XAF XOF"
+        case "USD": "CAD USD"
+        default: iso
+        }
+    }
+
     /// Qualifiers that name a subunit's currency (`US cents`).
     static let subunitQualifiers: [String: String] = ["us": "USD", "u.s.": "USD", "american": "USD"]
 
@@ -192,7 +210,7 @@ enum MoneyLexicon {
     /// First letters (both cases) of every word the scanner looks for: stems, magnitudes,
     /// qualifiers, codes, and the French elisions d' and de. For scalars below 0x600, by index.
     private static let firstLetters: [Bool] = {
-        var words = stems.map(\.stem) + subunitStems.map(\.stem) + conjunctionList + Array(qualifiersBefore) + Array(qualifiersAfter) + Array(codes.keys) + ["d", "de"]
+        var words = stems.map(\.stem) + subunitStems.map(\.stem) + conjunctionList + ["to", "à", "до"] + Array(qualifiersBefore) + Array(qualifiersAfter) + Array(codes.keys) + ["d", "de"]
         for table in [english, french, turkish, azerbaijani, russian, armenian] { words += table.keys }
         var table = [Bool](repeating: false, count: 0x600)
         for word in words {

@@ -5,7 +5,7 @@ extension MoneyStage {
     /// as an amount is refused (`$0841.492`), `refusedEnd` becomes where the amount would end.
     static func amount(
         in bytes: UnsafeBufferPointer<UInt8>, number first: WrittenNumber, floor: Int, language: inout RecordLanguageCache, scratch: inout LowerWord,
-        marks: [StageContext.Mark] = [], refusedEnd: inout Int
+        marks: [StageContext.Mark] = [], refusedEnd: inout Int, lookAhead: Bool = true
     ) -> Found? {
         let start = first.range.lowerBound
         let prefix = mayHavePrefix(bytes, before: start, floor: floor) ? Self.prefix(in: bytes, before: start, floor: floor) : nil
@@ -30,7 +30,8 @@ extension MoneyStage {
         if prefix == nil, !followers.0, !followers.1, !signOrQualifier(bytes, at: end, marks: marks),
             !(spaced.map { signOrQualifier(bytes, at: $0, marks: marks) } ?? false)
         {
-            return nil
+            guard lookAhead, second == nil else { return nil }
+            return rangeFirstBound(in: bytes, number: first, end: end, power: 0, english: false, language: &language, scratch: &scratch, marks: marks)
         }
         var power = 0
         // An English magnitude word (million, billion…) after a code says the writer wrote English:
@@ -61,10 +62,17 @@ extension MoneyStage {
         // min 500 manat`, `1 млрд. 826 млн. 861,84 тыс. долларов`, `$5 млрд 565 млн`): one amount.
         var parts = power > 0 && second == nil ? furtherParts(in: bytes, after: end, power: power, english: english, language: &language, scratch: &scratch) : []
         var currency = prefix.map { Currency(iso: $0.currency, end: end) }
-        if currency != nil {
+        if let prefix, let prefixCurrency = currency {
             // After a sign or code, only parts with a magnitude: `$5 млрд 565 человек` is no amount of 5,000,000,565.
             while let last = parts.last, last.power == 0 { parts.removeLast() }
             end = parts.last?.end ?? end
+            // `between $20 and $30 million`: the first bound takes the second's magnitude.
+            if lookAhead, power == 0, second == nil, parts.isEmpty,
+                let partner = rangePartner(in: bytes, start: prefix.start, end: end, language: &language, scratch: &scratch, marks: marks),
+                partner.currency == prefixCurrency.iso, partner.power > 0
+            {
+                power = partner.power
+            }
         } else {
             // The currency after the last part; a part it does not follow is no part.
             var found: Currency?
@@ -80,7 +88,10 @@ extension MoneyStage {
                 if found != nil || parts.isEmpty { break }
                 parts.removeLast()
             }
-            guard let found else { return nil }
+            guard let found else {
+                guard lookAhead, second == nil, parts.isEmpty else { return nil }
+                return rangeFirstBound(in: bytes, number: first, end: end, power: power, english: english, language: &language, scratch: &scratch, marks: marks)
+            }
             currency = found
             end = found.end
             // A magnitude word after the currency belongs to the amount too (`1₼ млн`, `475.029 ₺
@@ -99,6 +110,13 @@ extension MoneyStage {
             }
         }
         guard var currency else { return nil }
+        // A range goes up: `2016 - 675 millions $` is a year and an amount (read on its own).
+        if let second, let low = first.value(in: bytes, language: { language.value() }, englishStyle: false, amount: power == 0),
+            let high = second.value(in: bytes, language: { language.value() }, englishStyle: false, amount: power == 0), low.isGreater(than: high)
+        {
+            return nil
+        }
+        if currency.dollarSign, language.value() == .fr { currency.ambiguous = .currency }
         let amountStart = prefix?.start ?? start
         let afterLetter = amountStart > 0
             && UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: UTF8Decoding.previousStart(in: bytes, before: amountStart)).value)
@@ -131,8 +149,6 @@ extension MoneyStage {
             refusedEnd = end
             return nil
         }
-        // A range goes up: `2016 - 675 millions $` is a year and an amount.
-        if let high, low.isGreater(than: high) { return nil }
         // Written code first, an amount whose currency followed it stands right before what came
         // after the currency: a whole number below 1,000 there runs into a group of three digits
         // one space on (`5₽ 153` → `RUB 5 153`, which a second pass reads as RUB 5,153). Then the
@@ -586,14 +602,21 @@ extension MoneyStage {
 
     /// Whether the word just before `start` (one space between) makes the amount approximate.
     private static func approximationBefore(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, scratch: inout LowerWord) -> Bool {
+        wordBefore(in: bytes, at: start, isOneOf: MoneyLexicon.approximationWords, longest: MoneyLexicon.longestApproximation, scratch: &scratch)
+    }
+
+    /// Whether the word just before `start` (one space between) is one of `words`, the longest of
+    /// which has `longest` bytes.
+    private static func wordBefore(
+        in bytes: UnsafeBufferPointer<UInt8>, at start: Int, isOneOf words: MoneyLexicon.Words, longest: Int, scratch: inout LowerWord
+    ) -> Bool {
         guard start > 1 else { return false }
         let spaceStart = UTF8Decoding.previousStart(in: bytes, before: start)
         guard WrittenNumber.isSpace(UTF8Decoding.scalar(in: bytes, at: spaceStart).value) else { return false }
         var wordStart = spaceStart
         var inPlace = true
-        // Words longer than every approximation word are ruled out as soon as they are, and words
+        // Words longer than every word looked for are ruled out as soon as they are, and words
         // whose first letter starts none before any lower-casing (this runs for every amount).
-        let longest = MoneyLexicon.longestApproximation
         while wordStart > 0 {
             let previous = UTF8Decoding.previousStart(in: bytes, before: wordStart)
             let (value, length) = UTF8Decoding.scalar(in: bytes, at: previous)
@@ -602,10 +625,61 @@ extension MoneyStage {
             if value >= 0x80 && (length != 2 || (rangeLowercase(value) ?? 0) < 0x80) { inPlace = false }
             wordStart = previous
         }
-        let words = MoneyLexicon.approximationWords
         guard wordStart < spaceStart, mayBeOne(of: words, in: bytes, at: wordStart) else { return false }
         scratch.setLowercase(of: bytes[wordStart..<spaceStart], inPlace: inPlace)
         return words.contains(scratch.bytes)
+    }
+
+    /// A range's first bound, with no currency of its own (`3,000` in `from 3,000 to 10,000 euros`,
+    /// `20` in `between 20 and 30 million dollars`): it takes the currency of the second, and its
+    /// magnitude if it has none, when it is not above the second.
+    private static func rangeFirstBound(
+        in bytes: UnsafeBufferPointer<UInt8>, number first: WrittenNumber, end: Int, power: Int, english: Bool, language: inout RecordLanguageCache,
+        scratch: inout LowerWord, marks: [StageContext.Mark]
+    ) -> Found? {
+        let start = first.range.lowerBound
+        guard let partner = rangePartner(in: bytes, start: start, end: end, language: &language, scratch: &scratch, marks: marks) else { return nil }
+        let shared = power > 0 ? power : partner.power
+        guard let low = first.value(in: bytes, language: { language.value() }, englishStyle: english, amount: shared == 0),
+            !low.scaled(byPowerOfTen: shared).isGreater(than: partner.low.scaled(byPowerOfTen: partner.power)),
+            !first.groupingIsAmbiguous(in: bytes, language: { language.value() }, englishStyle: false, magnitude: shared > 0)
+        else { return nil }
+        return Found(
+            range: start..<end, currency: partner.currency, low: low, high: nil, power: shared,
+            approximate: approximationBefore(in: bytes, at: start, scratch: &scratch))
+    }
+
+    /// The amount a range's first number leans on: after `end`, a word that joins a range's
+    /// bounds (`to`, `and`, `et`, `à`, `до`, `и`) and a number that is an amount (`from 3,000 to
+    /// 10,000 euros`, `between $20 and $30 million`). Only `to` and `до` join without a word that
+    /// opens a range before the first number (`between`, `from`, `entre`, `de`, `от`, `с`): `5 and
+    /// 10 dollars` may be two things.
+    private static func rangePartner(
+        in bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, language: inout RecordLanguageCache, scratch: inout LowerWord,
+        marks: [StageContext.Mark]
+    ) -> Found? {
+        guard let wordStart = space(in: bytes, at: end), wordStart < bytes.count, mayBeOne(of: MoneyLexicon.rangeJoiners, in: bytes, at: wordStart) else {
+            return nil
+        }
+        var wordEnd = wordStart
+        while wordEnd < bytes.count, wordEnd - wordStart <= 5, bytes[wordEnd] != 0x20 { wordEnd += 1 }
+        guard wordEnd - wordStart <= 5, let next = space(in: bytes, at: wordEnd), next < bytes.count else { return nil }
+        // The second bound, perhaps after a sign (`$30 million`), before any word is lower-cased.
+        var digit = next
+        while digit < bytes.count, digit - next < 4, !(bytes[digit] >= 0x30 && bytes[digit] <= 0x39), bytes[digit] != 0x20 { digit += 1 }
+        guard digit < bytes.count, bytes[digit] >= 0x30 && bytes[digit] <= 0x39,
+            let (readEnd, _) = scratch.readOther(bytes, at: wordStart), readEnd == wordEnd, MoneyLexicon.rangeJoiners.contains(scratch.other)
+        else { return nil }
+        let opens = MoneyLexicon.rangeJoinersAlone.contains(scratch.other)
+            || wordBefore(in: bytes, at: start, isOneOf: MoneyLexicon.rangeOpeners, longest: MoneyLexicon.longestRangeOpener, scratch: &scratch)
+        guard opens else { return nil }
+        var refused = 0
+        guard let partner = amount(
+            in: bytes, number: WrittenNumber.read(bytes, at: digit), floor: next, language: &language, scratch: &scratch, marks: marks, refusedEnd: &refused,
+            lookAhead: false),
+            partner.ambiguous == nil, !partner.currency.isEmpty, !partner.subunit, partner.high == nil
+        else { return nil }
+        return partner
     }
 
     /// Whether a number follows a sign or code written after a number, attached or (`spaced`)
@@ -669,7 +743,9 @@ extension MoneyStage {
                 position = afterSpace
                 qualified = true
             }
-            if let (iso, end) = suffixSymbol(in: bytes, at: position) { return numberFollows(bytes, at: end, spaced: false) ? nil : Currency(iso: iso, end: end) }
+            if let (iso, end) = suffixSymbol(in: bytes, at: position) {
+                return numberFollows(bytes, at: end, spaced: false) ? nil : Currency(iso: iso, end: end, dollarSign: bytes[position] == 0x24)
+            }
             let mayFollow = qualified ? nil : attempt == 0 ? followers?.0 : followers?.1
             guard mayFollow ?? (wordStart(in: bytes, at: position).map(MoneyLexicon.followerPairs.contains) ?? false),
                 var (end, scalars) = scratch.read(bytes, at: position)
@@ -781,6 +857,9 @@ extension MoneyStage {
         var word = false
         /// A currency word no English text writes (`avro`, `евро`): the number is not English.
         var notEnglish = false
+        /// A bare `$` after the number: in French, Canada's way of writing its dollar (`675
+        /// millions $`), which France writes for the US one only with a qualifier (`$US`).
+        var dollarSign = false
     }
 }
 

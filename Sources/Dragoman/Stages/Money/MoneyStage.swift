@@ -123,7 +123,11 @@ public struct MoneyStage: Stage {
                     // Left as written; only a reader of the annotations learns why.
                     if context.recordsEdits {
                         var data = ["ambiguous": reason.rawValue]
-                        if !found[index].currency.isEmpty { data["currency"] = found[index].currency }
+                        if reason == .currency {
+                            data["currencies"] = MoneyLexicon.sharedCurrencies(of: found[index].currency)
+                        } else if !found[index].currency.isEmpty {
+                            data["currency"] = found[index].currency
+                        }
                         edits.append(Edit(stage: name, range: found[index].range, replacement: text.utf8Slice(found[index].range), data: data))
                     }
                     continue
