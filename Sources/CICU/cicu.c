@@ -6,6 +6,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/ucurr.h>
+#include <unicode/uenum.h>
 #include <unicode/unumberformatter.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
@@ -225,6 +226,22 @@ int32_t cicu_currency_name(const char *isoCode, const char *locale, int32_t styl
     if (length > capacity) return length;
     memcpy(dest, name, sizeof(UChar) * (size_t)length);
     return length;
+}
+
+int32_t cicu_currency_codes(int32_t current, char *dest, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UEnumeration *codes = ucurr_openISOCurrencies(current ? UCURR_COMMON | UCURR_NON_DEPRECATED : UCURR_ALL, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t count = 0;
+    int32_t length = 0;
+    const char *code;
+    while ((code = uenum_next(codes, &length, &status)) != NULL && U_SUCCESS(status)) {
+        if (length != 3) continue;
+        if ((count + 1) * 3 <= capacity) memcpy(dest + count * 3, code, 3);
+        count += 1;
+    }
+    uenum_close(codes);
+    return U_FAILURE(status) ? -1 : count;
 }
 
 int32_t cicu_sentence_breaks(const uint16_t *text, int32_t length, const char *locale, int32_t *boundaries,

@@ -124,6 +124,12 @@ int32_t cicu_numfmt_format_decimal_utf8(const cicu_number_formatter *formatter, 
 int32_t cicu_currency_name(const char *isoCode, const char *locale, int32_t style, const char *pluralCategory,
                            uint16_t *dest, int32_t capacity);
 
+/// The ISO 4217 codes ICU knows (with `current`, only the common ones in use: no historical codes,
+/// no fund or metal codes), three ASCII letters each, written one after another into dest (no
+/// separator, no terminator). Returns how many codes there are (the caller needs 3 × that many
+/// bytes), or -1 on error.
+int32_t cicu_currency_codes(int32_t current, char *dest, int32_t capacity);
+
 // MARK: Sentence boundaries (ubrk)
 
 /// The sentence boundaries of text (UAX #29 sentence breaks for `locale`, e.g. "ru"), as UTF-16

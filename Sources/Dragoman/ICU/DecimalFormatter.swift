@@ -193,6 +193,21 @@ public enum CurrencyNames {
         read { buffer, capacity in cicu_currency_name(isoCode, locale, 1, category, buffer, capacity) }
     }
 
+    /// The ISO 4217 codes ICU knows, in ICU's order: every one, historical included (`FRF`), or
+    /// with `current` only the common ones in use (`USD`, `KZT`).
+    public static func isoCodes(current: Bool = false) -> [String] {
+        var buffer = [CChar](repeating: 0, count: 3 * 400)
+        let count = buffer.withUnsafeMutableBufferPointer { pointer -> Int32 in
+            guard let base = pointer.baseAddress else { return -1 }
+            return cicu_currency_codes(current ? 1 : 0, base, Int32(pointer.count))
+        }
+        guard count > 0 else { return [] }
+        let known = min(Int(count), buffer.count / 3)
+        return (0..<known).map { index in
+            String(decoding: buffer[index * 3..<index * 3 + 3].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+    }
+
     private static func read(_ call: (UnsafeMutablePointer<UInt16>, Int32) -> Int32) -> String? {
         var buffer = [UInt16](repeating: 0, count: 128)
         let length = buffer.withUnsafeMutableBufferPointer { pointer -> Int32 in

@@ -49,7 +49,7 @@ struct MoneyStageTests {
     }
 
     @Test("Other dollars are not US dollars", arguments: [
-        ("hk $ 10.05 billion", "hk $ 10.05 billion"), ("C$5", "C$5"), ("HK$5", "HK$5"),
+        ("hk $ 10.05 billion", "hk $ 10.05 billion"), ("C$5", "CAD 5"), ("HK$5", "HKD 5"),
         ("a $5 gift", "a USD 5 gift"), ("US $5", "USD 5"), ("USD3.14", "USD 3.14"),
     ])
     func otherDollars(input: String, expected: String) throws {
@@ -148,6 +148,22 @@ struct MoneyStageTests {
         }
         #expect(decimal(left).adding(decimal(right)).description == sum)
         #expect(decimal(right).adding(decimal(left)).description == sum)
+    }
+
+    @Test func everyCodeSignAndNameNamesACurrencyICUKnows() {
+        let known = Set(CurrencyNames.isoCodes())
+        #expect(known.count > 250)
+        #expect(known.isSuperset(of: MoneyLexicon.codes.values))
+        #expect(known.isSuperset(of: MoneyLexicon.symbols.map(\.1)))
+        #expect(known.isSuperset(of: MoneyLexicon.stems.map(\.iso)))
+        #expect(known.isSuperset(of: MoneyLexicon.subunitStems.compactMap(\.iso)))
+        // Signs CLDR gives one currency alone are read; shared ones take the documented default.
+        let signs = Dictionary(MoneyLexicon.symbols, uniquingKeysWith: { first, _ in first })
+        for (sign, iso) in [("₴", "UAH"), ("₸", "KZT"), ("₹", "INR"), ("₪", "ILS"), ("HK$", "HKD"), ("R$", "BRL"), ("$", "USD"), ("¥", "JPY"), ("C$", "CAD")] {
+            #expect(signs[sign] == iso, "\(sign)")
+        }
+        #expect(signs["kr"] == nil && signs["Rs"] == nil)
+        #expect(MoneyLexicon.codes["KZT"] == "KZT" && MoneyLexicon.codes["FRF"] == nil)
     }
 
     @Test func exactDecimalsDivideCompareAndTrim() {

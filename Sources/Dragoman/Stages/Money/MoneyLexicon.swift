@@ -5,36 +5,85 @@
 enum MoneyLexicon {
     static let currencies = ["EUR", "USD", "GBP", "AZN", "AMD", "RUB", "TRY", "GEL", "CHF"]
 
-    /// Signs written before or after the number.
-    static let symbols: [(String, String)] = [
-        ("US$", "USD"), ("€", "EUR"), ("$", "USD"), ("£", "GBP"), ("₼", "AZN"), ("֏", "AMD"), ("₽", "RUB"), ("₺", "TRY"),
-        ("₾", "GEL"),
-    ]
+    /// Signs written before or after the number: every sign CLDR gives one currency alone in the
+    /// six languages (`₴` UAH, `₸` KZT, `₹` INR, `₪` ILS, `HK$`, `R$`, `$AU`), and the ones several
+    /// share, with the currency news in these languages means by them (`$` USD, `£` GBP, `¥` JPY,
+    /// `₩` KRW) and the forms agency copy writes (`C$` is Canada's dollar there, Nicaragua's
+    /// córdoba in CLDR). Longest first, so `US$` and `HK$` are read before `$`.
+    static let symbols: [(String, String)] = {
+        var claims: [String: Set<String>] = [:]
+        // The codes in use, in the locales whose signs differ from the codes (English's symbols and
+        // narrow symbols, French's `$AU`): the other four add none, and every ICU call costs
+        // some 20,000 instructions when the stage is first used.
+        for code in CurrencyNames.isoCodes(current: true) {
+            for (locale, style) in [("en", CurrencyNames.Style.symbol), ("en", .narrowSymbol), ("fr", .symbol)] {
+                guard let symbol = CurrencyNames.name(of: code, locale: locale, style: style), symbol != code,
+                    symbol.unicodeScalars.contains(where: { $0.properties.generalCategory == .currencySymbol }),
+                    !symbol.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value == 0xA4 })
+                else { continue }
+                claims[symbol, default: []].insert(code)
+            }
+        }
+        var symbols = claims.compactMap { symbol, codes in codes.count == 1 ? codes.first.map { (symbol, $0) } : nil }
+        let chosen = ["US$": "USD", "$": "USD", "£": "GBP", "¥": "JPY", "₩": "KRW", "C$": "CAD", "Can$": "CAD", "Mex$": "MXN", "S$": "SGD"]
+        symbols.removeAll { chosen[$0.0] != nil }
+        symbols += chosen.map { ($0.key, $0.value) }
+        return symbols.sorted { ($0.0.utf8.count, $0.0) > ($1.0.utf8.count, $1.0) }
+    }()
     /// The signs as UTF-8, for byte comparison.
     static let symbolBytes: [(bytes: [UInt8], symbol: String, iso: String)] = symbols.map { (Array($0.0.utf8), $0.0, $0.1) }
 
-    /// Whether some sign starts with this byte (most numbers are followed by none).
-    static let symbolFirstBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for (bytes, _, _) in symbolBytes { if let first = bytes.first { table[Int(first)] = true } }
+    /// The signs written after a number: those that do not start with a letter (`5 HK$` is not
+    /// written; `500 $US`, `5 ₸` are), and `US$`.
+    static let suffixSymbolBytes = symbolBytes.filter { !ASCIIScan.isLetter($0.bytes[0]) || $0.symbol == "US$" }
+
+    /// The indices in ``symbolBytes`` of the signs ending with each byte, and in
+    /// ``suffixSymbolBytes`` of those starting with each byte: a number is compared with a few
+    /// signs, not all.
+    static let symbolsByLastByte: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, sign) in symbolBytes.enumerated() { if let last = sign.bytes.last { table[Int(last)].append(index) } }
         return table
     }()
+    static let suffixSymbolsByFirstByte: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, sign) in suffixSymbolBytes.enumerated() { if let first = sign.bytes.first { table[Int(first)].append(index) } }
+        return table
+    }()
+
+    /// Whether some sign written after a number starts with this byte (most numbers are followed by none).
+    static let symbolFirstBytes: [Bool] = suffixSymbolsByFirstByte.map { !$0.isEmpty }
 
     /// Whether some sign ends with this byte (most numbers follow none).
-    static let symbolLastBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for (bytes, _, _) in symbolBytes { if let last = bytes.last { table[Int(last)] = true } }
-        return table
-    }()
+    static let symbolLastBytes: [Bool] = symbolsByLastByte.map { !$0.isEmpty }
 
-    /// Codes as words: the ISO codes, and TL.
+    /// Codes as words: every ISO 4217 code in use that ICU knows, and TL and RUR, which news
+    /// writes for the lira and the rouble.
     static let codes: [String: String] = {
         var codes = Dictionary(uniqueKeysWithValues: currencies.map { ($0, $0) })
+        for code in CurrencyNames.isoCodes(current: true) { codes[code] = code }
         codes["TL"] = "TRY"
         // The Russian rouble's code before 1998, still written in news (`RUR 65`).
         codes["RUR"] = "RUB"
         return codes
     }()
+
+    /// Codes that are also words or names written in capitals (`TOP 10`, `ALL 3`, `CUP 2022`,
+    /// `SOS`, `RON`): before a number, a code only when the number has a separator (`CAD 1.5
+    /// million`); after one, always (`500 CAD`).
+    static let wordCodes: Set<String> = ["ALL", "BAM", "BOB", "CAD", "CUP", "MAD", "MOP", "PEN", "SOS", "TOP", "RON", "SAR", "YER", "ANG", "COP"]
+
+    /// The codes the scanner's first-letter and word-pair tables know as words: the nine it has
+    /// always read and TL, RUR. Every other code is looked up by its capitals (``code(written:)``).
+    static let commonCodes = currencies + ["TL", "RUR"]
+
+    /// ``code(written:)`` for the common codes only.
+    static func commonCode(written word: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let iso = code(written: word), commonCodeSet.contains(iso) else { return nil }
+        return iso
+    }
+
+    private static let commonCodeSet = Set(currencies)
 
     /// Currency word stems (lower case) and how many letters of inflection may follow.
     static let stems: [(stem: String, iso: String, suffix: Int)] = [
@@ -51,6 +100,16 @@ enum MoneyLexicon {
         // hy
         ("եվրո", "EUR", 4), ("դոլար", "USD", 4), ("ֆունտ", "GBP", 4), ("մանաթ", "AZN", 4), ("դրամ", "AMD", 4),
         ("ռուբլի", "RUB", 4), ("լիրա", "TRY", 4), ("լարի", "GEL", 4), ("ֆրանկ", "CHF", 4),
+        // Other currencies by the names news writes for them (yen, yuan, rupees, tenge, hryvnia,
+        // zloty, forint, shekels, rand, ringgit), in each language, after the nine above.
+        ("yen", "JPY", 0), ("yens", "JPY", 0), ("yuan", "CNY", 6), ("renminbi", "CNY", 0), ("rupee", "INR", 1), ("roupie", "INR", 1),
+        ("tenge", "KZT", 6), ("tenqe", "KZT", 6), ("hryvnia", "UAH", 1), ("hryvnya", "UAH", 1), ("grivna", "UAH", 6), ("qrivna", "UAH", 6),
+        ("zloty", "PLN", 2), ("zloti", "PLN", 6), ("zlotı", "PLN", 6), ("forint", "HUF", 6), ("shekel", "ILS", 1), ("şekel", "ILS", 6),
+        ("rand", "ZAR", 1), ("ringgit", "MYR", 1),
+        ("иен", "JPY", 3), ("йен", "JPY", 3), ("юан", "CNY", 3), ("рупи", "INR", 3), ("тенге", "KZT", 0), ("грив", "UAH", 3), ("злот", "PLN", 3),
+        ("форинт", "HUF", 3), ("шекел", "ILS", 3),
+        ("իեն", "JPY", 4), ("յուան", "CNY", 4), ("ռուփի", "INR", 4), ("տենգե", "KZT", 4), ("գրիվնա", "UAH", 4), ("զլոտի", "PLN", 4),
+        ("ֆորինտ", "HUF", 4), ("շեկել", "ILS", 4),
     ]
 
     /// Subunit word stems (lower case), the currency each is a hundredth of (nil: a subunit of
@@ -108,7 +167,14 @@ enum MoneyLexicon {
     /// Words that may stand before a currency word and belong to the amount ("US dollars").
     static let qualifiersBefore: Set<String> = [
         "us", "u.s.", "swiss", "türk", "швейцарских", "isviçre", "isveçrə", "american", "british", "turkish", "abd", "abş", "турецких",
-        "турецкая", "ամն", "azerbaijani", "armenian", "russian", "georgian",
+        "турецкая", "ամն", "azerbaijani", "armenian", "russian", "georgian", "chinese", "japanese", "indian", "ukrainian",
+        "китайских", "японских", "индийских", "украинских", "canadian", "australian", "singapore", "канадских", "австралийских",
+    ]
+    /// Qualifiers that make a dollar another country's (`Canadian dollars`, `dollars canadiens`,
+    /// `австралийских долларов`).
+    static let dollarQualifiers: [String: String] = [
+        "canadian": "CAD", "australian": "AUD", "singapore": "SGD", "канадских": "CAD", "австралийских": "AUD", "canadiens": "CAD",
+        "australiens": "AUD",
     ]
     /// Glossary entities that qualify a currency word when they stand next to it (`ABD doları`,
     /// `долларов США`, `francs suisses`): the money stage takes their spans into the amount.
@@ -120,7 +186,7 @@ enum MoneyLexicon {
     static let needQualifier: Set<String> = ["pound", "livre"]
     /// Words that may follow a currency word and belong to it ("livres sterling", "долларов США").
     static let qualifiersAfter: Set<String> = [
-        "sterling", "стерлингов", "стерлинга", "sterlinq", "сша", "américains", "us", "suisses", "lirası", "azerbaïdjanais", "suisse",
+        "sterling", "стерлингов", "стерлинга", "sterlinq", "сша", "américains", "us", "suisses", "lirası", "azerbaïdjanais", "suisse", "canadiens", "australiens",
     ]
 
     /// Words as UTF-8 in one buffer, found by their first scalar (``firstScalarKey(_:)``) and
@@ -210,7 +276,7 @@ enum MoneyLexicon {
     /// First letters (both cases) of every word the scanner looks for: stems, magnitudes,
     /// qualifiers, codes, and the French elisions d' and de. For scalars below 0x600, by index.
     private static let firstLetters: [Bool] = {
-        var words = stems.map(\.stem) + subunitStems.map(\.stem) + conjunctionList + ["to", "à", "до"] + Array(qualifiersBefore) + Array(qualifiersAfter) + Array(codes.keys) + ["d", "de"]
+        var words = stems.map(\.stem) + subunitStems.map(\.stem) + conjunctionList + ["to", "à", "до"] + Array(qualifiersBefore) + Array(qualifiersAfter) + commonCodes + ["d", "de"]
         for table in [english, french, turkish, azerbaijani, russian, armenian] { words += table.keys }
         var table = [Bool](repeating: false, count: 0x600)
         for word in words {
@@ -262,7 +328,7 @@ enum MoneyLexicon {
     /// The words that make a number an amount when they follow it: magnitudes of every language,
     /// currency stems, codes, qualifiers before a currency word, the French `de` and `d'`.
     static let followerPairs = Pairs(
-        stems.map(\.stem) + subunitStems.map(\.stem) + Array(qualifiersBefore) + codes.keys.map { $0.lowercased() } + ["de", "d'", "d’"]
+        stems.map(\.stem) + subunitStems.map(\.stem) + Array(qualifiersBefore) + commonCodes.map { $0.lowercased() } + ["de", "d'", "d’"]
             + magnitudeWords)
 
     /// The magnitude words of every language.
@@ -289,10 +355,13 @@ enum MoneyLexicon {
         return nil
     }
 
-    /// Where the stems of English and French end in ``stems``: a word from a later stem (`avro`,
-    /// `dolar`, `евро`, `դրամ`) is no English, so a `.` in its number is no decimal point to ask
-    /// the record's language about.
-    static let firstNonEnglishStem = stems.firstIndex { $0.stem == "avro" } ?? stems.count
+    /// Whether each of ``stems`` is a word no English text writes (`avro`, `dolar`, `евро`, `դրամ`):
+    /// then a number before it is not written the English way, and its `.` or `,` needs no look at
+    /// the record's language.
+    static let stemIsNotEnglish: [Bool] = stems.map { stem in
+        stem.stem.unicodeScalars.contains { !$0.isASCII }
+            || ["avro", "dolar", "sterlin", "funt", "rubl", "frank", "grivna", "qrivna", "zloti", "tenqe"].contains(stem.stem)
+    }
 
     /// The subunit a lower-cased UTF-8 word of `scalars` scalars names, if any: `.some(nil)` for
     /// a subunit of several currencies.
@@ -436,6 +505,8 @@ enum MoneyLexicon {
     static let english: [String: Int] = [
         "thousand": 3, "thousands": 3, "k": 3, "million": 6, "millions": 6, "m": 6, "mn": 6, "mln": 6, "billion": 9,
         "billions": 9, "bn": 9, "trillion": 12, "trillions": 12, "tn": 12, "trn": 12,
+        // South Asian magnitudes, in English copy about India and Pakistan (`₹500 crore`).
+        "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7,
     ]
     static let french: [String: Int] = ["mille": 3, "milliard": 9, "milliards": 9, "md": 9, "mds": 9]
     static let turkish: [String: Int] = ["bin": 3, "milyon": 6, "mln": 6, "milyar": 9, "mlr": 9, "trilyon": 12]

@@ -8,7 +8,13 @@ extension MoneyStage {
         marks: [StageContext.Mark] = [], refusedEnd: inout Int, lookAhead: Bool = true
     ) -> Found? {
         let start = first.range.lowerBound
-        let prefix = mayHavePrefix(bytes, before: start, floor: floor) ? Self.prefix(in: bytes, before: start, floor: floor) : nil
+        var prefix = mayHavePrefix(bytes, before: start, floor: floor) ? Self.prefix(in: bytes, before: start, floor: floor) : nil
+        // `TOP 10`, `CUP 2022`: a code that is also a word goes before a number with a separator only.
+        if let code = prefix, first.separatorCount == 0, code.start + 3 <= bytes.count, bytes[code.start] >= 0x41 && bytes[code.start] <= 0x5A,
+            MoneyLexicon.wordCodes.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[code.start..<min(code.start + 3, start)]), as: UTF8.self))
+        {
+            prefix = nil
+        }
         var end = first.range.upperBound
         var second: WrittenNumber?
         var dashText = "-"
@@ -26,7 +32,13 @@ extension MoneyStage {
         let spaced = space(in: bytes, at: end)
         let starts = (wordStart(in: bytes, at: end), spaced.flatMap { wordStart(in: bytes, at: $0) })
         let followerPairs = MoneyLexicon.followerPairs
-        let followers = (starts.0.map(followerPairs.contains) ?? false, starts.1.map(followerPairs.contains) ?? false)
+        // A code in capitals (`500 KZT`) follows as well: the codes of every currency are not in the
+        // word pairs, which would let through most words after numbers.
+        let followers = (
+            starts.0.map(followerPairs.contains) ?? false || (end < bytes.count && bytes[end] >= 0x41 && bytes[end] <= 0x5A && codeWord(in: bytes, at: end) != nil),
+            starts.1.map(followerPairs.contains) ?? false
+                || (spaced.map { $0 < bytes.count && bytes[$0] >= 0x41 && bytes[$0] <= 0x5A && codeWord(in: bytes, at: $0) != nil } ?? false)
+        )
         if prefix == nil, !followers.0, !followers.1, !signOrQualifier(bytes, at: end, marks: marks),
             !(spaced.map { signOrQualifier(bytes, at: $0, marks: marks) } ?? false)
         {
@@ -165,7 +177,7 @@ extension MoneyStage {
             var total = low.scaled(byPowerOfTen: power)
             for part in parts { total = total.adding(part.value.scaled(byPowerOfTen: part.power)) }
             let shortened = total.divided(byPowerOfTen: power).withoutTrailingZeros
-            if power >= 6 && shortened.fraction.utf8.count <= 2 {
+            if (power == 6 || power == 9 || power == 12) && shortened.fraction.utf8.count <= 2 {
                 low = shortened
             } else {
                 low = total
@@ -207,7 +219,15 @@ extension MoneyStage {
         var parts: [Part] = []
         var previous = power
         var end = start
-        while previous > 0, let next = space(in: bytes, at: end), next < bytes.count, bytes[next] >= 0x30 && bytes[next] <= 0x39 {
+        while previous > 0, var next = space(in: bytes, at: end), next < bytes.count {
+            // `69 million and 700 thousand`: a conjunction between parts, before a part with a
+            // magnitude (`2 million and 3 dollars` may be two things).
+            var joined = false
+            if !(bytes[next] >= 0x30 && bytes[next] <= 0x39) {
+                guard let afterWord = conjunctionBeforeDigit(in: bytes, at: next, scratch: &scratch) else { break }
+                next = afterWord
+                joined = true
+            }
             let number = WrittenNumber.read(bytes, at: next)
             let after = number.range.upperBound
             guard rangeDash(in: bytes, at: after) == nil else { break }
@@ -222,7 +242,7 @@ extension MoneyStage {
                 partPower = magnitude
                 partEnd = magnitudeEnd
             }
-            guard partPower < previous,
+            guard partPower < previous, !joined || partPower > 0,
                 let value = number.value(in: bytes, language: { language.value() }, englishStyle: english, amount: false),
                 value.integerDigits <= previous - partPower
             else { break }
@@ -231,6 +251,19 @@ extension MoneyStage {
             end = partEnd
         }
         return parts
+    }
+
+    /// A conjunction (`and`, `və`, `и`, `et`; at most five bytes) at `position` with a space and a
+    /// digit after it: where the digit is. Most amounts are followed by words, which are not
+    /// lower-cased for this.
+    private static func conjunctionBeforeDigit(in bytes: UnsafeBufferPointer<UInt8>, at position: Int, scratch: inout LowerWord) -> Int? {
+        var wordEnd = position
+        while wordEnd < bytes.count, wordEnd - position <= 5, bytes[wordEnd] != 0x20 { wordEnd += 1 }
+        guard wordEnd - position <= 5, wordEnd + 1 < bytes.count, bytes[wordEnd] == 0x20, bytes[wordEnd + 1] >= 0x30 && bytes[wordEnd + 1] <= 0x39,
+            mayBeOne(of: MoneyLexicon.conjunctions, in: bytes, at: position), let (readEnd, _) = scratch.readOther(bytes, at: position),
+            readEnd == wordEnd, MoneyLexicon.conjunctions.contains(scratch.other)
+        else { return nil }
+        return wordEnd + 1
     }
 
     /// A subunit after an amount's main unit (`22 manat` + ` 91 qəpik`, ` və 91 qəpik`, `1 рубль` + `
@@ -243,15 +276,8 @@ extension MoneyStage {
         guard var position = space(in: bytes, at: end), position < bytes.count else { return nil }
         var joined = false
         if !(bytes[position] >= 0x30 && bytes[position] <= 0x39) {
-            // A conjunction (at most five bytes) with a digit after it; most amounts are followed
-            // by words, which are not lower-cased for this.
-            var wordEnd = position
-            while wordEnd < bytes.count, wordEnd - position <= 5, bytes[wordEnd] != 0x20 { wordEnd += 1 }
-            guard wordEnd - position <= 5, wordEnd + 1 < bytes.count, bytes[wordEnd] == 0x20, bytes[wordEnd + 1] >= 0x30 && bytes[wordEnd + 1] <= 0x39,
-                mayBeOne(of: MoneyLexicon.conjunctions, in: bytes, at: position), let (readEnd, _) = scratch.readOther(bytes, at: position),
-                readEnd == wordEnd, MoneyLexicon.conjunctions.contains(scratch.other)
-            else { return nil }
-            position = wordEnd + 1
+            guard let afterWord = conjunctionBeforeDigit(in: bytes, at: position, scratch: &scratch) else { return nil }
+            position = afterWord
             joined = true
         }
         var digitsEnd = position
@@ -364,9 +390,11 @@ extension MoneyStage {
         }
         for attempt in 0..<2 {
             guard let end = attempt == 0 ? start : spaced, end > floor else { continue }
-            let last = bytes[end - 1]
-            for (symbolBytes, symbol, iso) in MoneyLexicon.symbolBytes where symbolBytes.last == last {
+            for index in MoneyLexicon.symbolsByLastByte[Int(bytes[end - 1])] {
+                let (symbolBytes, symbol, iso) = MoneyLexicon.symbolBytes[index]
                 guard let symbolStart = matches(bytes, symbolBytes, endingAt: end, floor: floor) else { continue }
+                // A sign that starts with letters (`HK$`, `R$`) is no sign at the end of a word.
+                if ASCIIScan.isLetter(symbolBytes[0]), symbolStart > 0, ASCIIScan.isLetter(bytes[symbolStart - 1]) { continue }
                 // A$, C$, HK$ or "hk $" is another dollar: letters just before `$` (other than US)
                 // mean it is not the US one.
                 if symbol == "$", otherDollar(bytes, before: symbolStart) { return nil }
@@ -375,9 +403,10 @@ extension MoneyStage {
                 {
                     return (usStart, iso, true)
                 }
+                // The signs of English-language copy: `$ € £`, and dollars marked by letters.
                 let english = switch symbol {
                 case "$", "€", "£", "US$": true
-                default: false
+                default: symbolBytes.last == 0x24 && ASCIIScan.isLetter(symbolBytes[0])
                 }
                 return (symbolStart, iso, english)
             }
@@ -692,10 +721,23 @@ extension MoneyStage {
         return next < bytes.count && bytes[next] >= 0x30 && bytes[next] <= 0x39
     }
 
+    /// An ISO code written in capitals at `position`, two or three letters and then no letter:
+    /// its currency and where it ends.
+    private static func codeWord(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (String, Int)? {
+        var end = position
+        while end < bytes.count, end - position < 4, bytes[end] >= 0x41 && bytes[end] <= 0x5A { end += 1 }
+        // `TL'lik`, `TL’ye` are words with a suffix, read as words.
+        guard end - position >= 2, end - position <= 3, end == bytes.count || !ASCIIScan.isLetter(bytes[end]) && bytes[end] != 0x27 && bytes[end] != 0xE2,
+            let iso = MoneyLexicon.code(written: UnsafeBufferPointer(rebasing: bytes[position..<end]))
+        else { return nil }
+        return (iso, end)
+    }
+
     /// A sign after the number; a `$` followed by letters names another dollar (`$ c`, `$CAD`, `$ hk`).
     private static func suffixSymbol(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (String, Int)? {
         guard position < bytes.count, MoneyLexicon.symbolFirstBytes[Int(bytes[position])] else { return nil }
-        for (symbolBytes, symbol, iso) in MoneyLexicon.symbolBytes {
+        for index in MoneyLexicon.suffixSymbolsByFirstByte[Int(bytes[position])] {
+            let (symbolBytes, symbol, iso) = MoneyLexicon.suffixSymbolBytes[index]
             guard let end = matches(bytes, symbolBytes, at: position) else { continue }
             if symbol == "$" {
                 var letters = end
@@ -739,12 +781,18 @@ extension MoneyStage {
             guard var position = attempt == 0 ? start : space(in: bytes, at: start) else { continue }
             // A country the glossary already wrote, before the currency word ("ABD doları").
             var qualified = false
+            // The country a qualifier gives a dollar (`Canadian dollars`).
+            var dollarCountry: String?
             if let afterQualifier = qualifier(at: position, in: marks), let afterSpace = space(in: bytes, at: afterQualifier) {
                 position = afterSpace
                 qualified = true
             }
             if let (iso, end) = suffixSymbol(in: bytes, at: position) {
-                return numberFollows(bytes, at: end, spaced: false) ? nil : Currency(iso: iso, end: end, dollarSign: bytes[position] == 0x24)
+                return numberFollows(bytes, at: end, spaced: false) ? nil : Currency(iso: iso, end: end, dollarSign: end == position + 1 && bytes[position] == 0x24)
+            }
+            // A code in capitals (`500 KZT`), read by its bytes before any word is lower-cased.
+            if let (iso, end) = codeWord(in: bytes, at: position) {
+                return numberFollows(bytes, at: end, spaced: true) ? nil : Currency(iso: iso, end: end)
             }
             let mayFollow = qualified ? nil : attempt == 0 ? followers?.0 : followers?.1
             guard mayFollow ?? (wordStart(in: bytes, at: position).map(MoneyLexicon.followerPairs.contains) ?? false),
@@ -792,6 +840,7 @@ extension MoneyStage {
                 if let afterSpace = space(in: bytes, at: end), let (nextEnd, nextScalars) = next.read(bytes, at: afterSpace),
                     MoneyLexicon.currency(forLower: next.bytes, scalars: nextScalars) != nil
                 {
+                    if isQualifier { dollarCountry = MoneyLexicon.dollarQualifiers[String(decoding: word, as: UTF8.self)] }
                     scratch = next
                     word = scratch.bytes
                     scalars = nextScalars
@@ -809,7 +858,7 @@ extension MoneyStage {
                 }
                 return found
             }
-            let iso = MoneyLexicon.stems[stemIndex].iso
+            var iso = MoneyLexicon.stems[stemIndex].iso
             if word.count == 6 && word.elementsEqual("руб".utf8), abbreviationStop(in: bytes, at: end) { end += 1 }
             let needsQualifier = MoneyLexicon.needQualifierWords.containsPrefix(of: word)
             if let afterSpace = space(in: bytes, at: end), let afterQualifier = qualifier(at: afterSpace, in: marks) {
@@ -821,11 +870,13 @@ extension MoneyStage {
             {
                 end = afterEnd
                 qualified = true
+                dollarCountry = MoneyLexicon.dollarQualifiers[String(decoding: scratch.other, as: UTF8.self)]
             }
             if needsQualifier && !qualified { continue }
+            if iso == "USD", let dollarCountry { iso = dollarCountry }
             // Francs alone are Swiss, French or CFA francs: which one the text cannot say.
             if !qualified && MoneyLexicon.isQualifiedOnly(iso) { return Currency(iso: iso, end: end, ambiguous: .currency) }
-            return Currency(iso: iso, end: end, word: true, notEnglish: stemIndex >= MoneyLexicon.firstNonEnglishStem)
+            return Currency(iso: iso, end: end, word: true, notEnglish: MoneyLexicon.stemIsNotEnglish[stemIndex])
         }
         return nil
     }

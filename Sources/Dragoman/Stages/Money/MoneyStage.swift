@@ -187,7 +187,9 @@ public struct MoneyStage: Stage {
         var start = index
         while start > 0, start > index - 4, bytes[start - 1] >= 0x41 && bytes[start - 1] <= 0x5A { start -= 1 }
         guard index - start >= 2, start == 0 || !ASCIIScan.isLetter(bytes[start - 1]) else { return false }
-        return MoneyLexicon.code(written: UnsafeBufferPointer(rebasing: bytes[start..<index])) != nil
+        // Only the common codes run into their number (`USD3.14`); any code would make `COP29`, the
+        // climate conference, an amount in Colombian pesos.
+        return MoneyLexicon.commonCode(written: UnsafeBufferPointer(rebasing: bytes[start..<index])) != nil
     }
 
     private static func skipDigits(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
@@ -251,7 +253,8 @@ public struct MoneyStage: Stage {
     /// is a scratch buffer for the replacement's bytes.
     private func edit(for amount: Found, formatter: DecimalFormatter, target: LanguageTag, describe: Bool, buffer: inout [UInt8]) throws(ICUError) -> Edit {
         // Thousands are multiplied in; millions and more stay a word, as agency copy writes them.
-        let keepWord = amount.power >= 6
+        // (Magnitudes without a word in the target, lakh and crore, are multiplied in.)
+        let keepWord = amount.power == 6 || amount.power == 9 || amount.power == 12
         let shown = { (value: ExactDecimal) -> ExactDecimal in keepWord ? value : value.scaled(byPowerOfTen: amount.power) }
         // Written as UTF-8 into one buffer, made a string once: string by string, the appends cost
         // more than the rest of the edit.
