@@ -57,6 +57,16 @@ enum MoneyLexicon {
     /// Whether some sign ends with this byte (most numbers follow none).
     static let symbolLastBytes: [Bool] = symbolsByLastByte.map { !$0.isEmpty }
 
+    /// Whether some sign ends with these two bytes (the one before the last, shifted by 8, and the
+    /// last), for signs that end in a byte above 0x7F.
+    static let symbolLastPairs: [Bool] = {
+        var table = [Bool](repeating: false, count: 1 << 16)
+        for sign in symbolBytes where sign.bytes.count >= 2 {
+            table[Int(sign.bytes[sign.bytes.count - 2]) << 8 | Int(sign.bytes[sign.bytes.count - 1])] = true
+        }
+        return table
+    }()
+
     /// Codes as words: every ISO 4217 code in use that ICU knows, and TL and RUR, which news
     /// writes for the lira and the rouble.
     static let codes: [String: String] = {

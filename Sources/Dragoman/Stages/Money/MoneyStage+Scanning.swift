@@ -371,8 +371,12 @@ extension MoneyStage {
     private static func mayHavePrefix(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int, floor: Int) -> Bool {
         guard start > floor else { return false }
         let symbolLastBytes = MoneyLexicon.symbolLastBytes
+        let symbolLastPairs = MoneyLexicon.symbolLastPairs
         func mayEnd(_ end: Int) -> Bool {
             let last = bytes[end - 1]
+            // A sign's last byte after 0x7F is a continuation byte that most Cyrillic and Armenian
+            // letters end with too: the two last bytes tell `₽` from `м`.
+            if last >= 0x80 { return end >= 2 && symbolLastPairs[Int(bytes[end - 2]) << 8 | Int(last)] }
             return symbolLastBytes[Int(last)] || last >= 0x41 && last <= 0x5A
         }
         if mayEnd(start) { return true }
