@@ -446,13 +446,16 @@ def score_paragraph(p: dict, result: dict, failures: list[str]) -> Tally:
             value = label.get("value") or f"{label.get('low')}-{label.get('high')}"
             failures.append(f"{pid}: money missed: {label['text']!r} = {label['currency']} {value}")
 
+    def outputs(items: list[dict]):
+        """(label, what the output wrote over its span) for each label that can be judged."""
+        for item in items:
+            span = locate(text, item["text"], item.get("nth", 1))
+            if span is not None and pieces is not None:
+                yield item, output_over(pieces, span)[0]
+
     # names
-    for name in p.get("names", []):
-        tally.names += 1
-        span = locate(text, name["text"], name.get("nth", 1))
-        if span is None or pieces is None:
-            continue
-        written, _ = output_over(pieces, span)
+    tally.names = len(p.get("names", []))
+    for name, written in outputs(p.get("names", [])):
         if any(contains_word(written, form) for form in name["accept"]):
             tally.names_found += 1
         else:
@@ -474,12 +477,8 @@ def score_paragraph(p: dict, result: dict, failures: list[str]) -> Tally:
             failures.append(f"{pid}: keep ({', '.join(stages)}): {keep!r} -> {written!r}")
 
     # repair
-    for repair in p.get("repair", []):
-        tally.repairs += 1
-        span = locate(text, repair["text"], repair.get("nth", 1))
-        if span is None or pieces is None:
-            continue
-        written, _ = output_over(pieces, span)
+    tally.repairs = len(p.get("repair", []))
+    for repair, written in outputs(p.get("repair", [])):
         if written != repair["text"] and any(form in written for form in repair["accept"]):
             tally.repairs_passed += 1
         else:
