@@ -89,7 +89,7 @@ public struct StageRegistry: Sendable {
             return RepairStage(options: options)
         },
         MoneyStage.stageName: { spec throws(DragomanError) in
-            try spec.requireOnly(["style", "numbers", "rates", "convert_to"])
+            try spec.requireOnly(["style", "numbers", "rates", "convert_to", "dollar", "franc"])
             var style = MoneyStage.Style.code
             if let value = spec.options["style"] {
                 guard let parsed = MoneyStage.Style(rawValue: value.text) else {
@@ -118,7 +118,17 @@ public struct StageRegistry: Sendable {
                 }
                 conversion = (try ExchangeRates(csv: text, path: path), target.text)
             }
-            return try MoneyStage(style: style, numbers: numbers, conversion: conversion)
+            var defaults = MoneyStage.CurrencyDefaults()
+            for key in ["dollar", "franc"] {
+                guard let value = spec.options[key] else { continue }
+                guard CurrencyNames.isoCodes().contains(value.text) else {
+                    throw .invalidConfiguration(
+                        "option '\(key)' of stage 'money' must be an ISO 4217 code (CAD, AUD, CHF, FRF, XOF…), not '\(value.text)'",
+                        at: value.location)
+                }
+                if key == "dollar" { defaults.dollar = value.text } else { defaults.franc = value.text }
+            }
+            return try MoneyStage(style: style, numbers: numbers, conversion: conversion, defaults: defaults)
         },
         GlossaryStage.stageName: { spec throws(DragomanError) in
             try spec.requireOnly(["glossaries", "style", "policy", "suffix"])

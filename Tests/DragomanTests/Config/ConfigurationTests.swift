@@ -51,6 +51,7 @@ struct ConfigurationTests {
         ("version: 1\nstages:\n  - name: transliterate\n    hy: custom\n    custom: Klingon-Latin\n", "c.yaml:5:13", "U_INVALID_ID"),
         ("version: 1\nstages: [repair\n", "c.yaml:3:1", "YAML"),
         ("- just\n- a list\n", "c.yaml:1:1", "must be a mapping"),
+        ("version: 1\nstages:\n  - name: money\n    dollar: XYZ\n", "c.yaml:4:13", "must be an ISO 4217 code"),
     ])
     func errorsNameFileLineAndColumn(yaml: String, location: String, message: String) throws {
         let error = try #require(throws: DragomanError.self) {

@@ -150,6 +150,22 @@ struct MoneyStageTests {
         #expect(decimal(right).adding(decimal(left)).description == sum)
     }
 
+    @Test("A feed's dollar and franc", arguments: [
+        ("Ottawa verse 675 millions $.", LanguageTag.fr, "Ottawa verse CAD 675 million.", "CAD"),
+        ("Ottawa adds $1.5 million.", .en, "Ottawa adds CAD 1.5 million.", "CAD"),
+        ("Ottawa adds 3 million dollars.", .en, "Ottawa adds CAD 3 million.", "CAD"),
+        ("It cost US$5.", .en, "It cost USD 5.", "USD"),
+        ("It cost 5 US dollars.", .en, "It cost USD 5.", "USD"),
+        ("Le casino a collecté 100.000 francs.", .fr, "Le casino a collecté FRF 100,000.", "FRF"),
+        ("Il paie 5 francs suisses.", .fr, "Il paie CHF 5.", "CHF"),
+    ])
+    func feedDefaults(input: String, language: LanguageTag, output: String, currency: String) throws {
+        let stage = try MoneyStage(defaults: MoneyStage.CurrencyDefaults(dollar: "CAD", franc: "FRF"))
+        let result = try Pipeline([stage]).normalize(input, language: language, target: .en)
+        #expect(result.text == output)
+        #expect(result.annotations.map { $0.data["currency"] } == [currency])
+    }
+
     @Test func everyCodeSignAndNameNamesACurrencyICUKnows() {
         let known = Set(CurrencyNames.isoCodes())
         #expect(known.count > 250)

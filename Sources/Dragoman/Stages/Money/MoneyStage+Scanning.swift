@@ -147,10 +147,16 @@ extension MoneyStage {
         {
             currency.ambiguous = .grouping
         }
-        if let reason = currency.ambiguous {
+        // A doubtful value is not read; a doubtful currency's amount is, for a config that names
+        // the feed's dollar or franc (``MoneyStage/CurrencyDefaults``).
+        if let reason = currency.ambiguous, reason != .currency {
             return Found(
                 range: amountStart..<end, currency: currency.iso, low: ExactDecimal(integer: "0"), high: nil, power: 0, ambiguous: reason,
                 subunit: currency.subunit)
+        }
+        // A bare `$` before the number (not `US$`, `US $`, `A$`).
+        if let prefix, prefix.currency == "USD", bytes[prefix.start] == 0x24, prefix.start + 1 == start || space(in: bytes, at: prefix.start + 1) == start {
+            currency.plainDollar = true
         }
         guard var low = first.value(in: bytes, language: { language.value() }, englishStyle: english, amount: power == 0) else {
             refusedEnd = end
@@ -198,7 +204,8 @@ extension MoneyStage {
         }
         return Found(
             range: amountStart..<end, currency: currency.iso, low: low, high: high, power: power, dash: dashText,
-            approximate: approximationBefore(in: bytes, at: amountStart, scratch: &scratch), afterLetter: afterLetter, subunit: currency.subunit)
+            approximate: approximationBefore(in: bytes, at: amountStart, scratch: &scratch), afterLetter: afterLetter, ambiguous: currency.ambiguous,
+            subunit: currency.subunit, plainDollar: currency.plainDollar)
     }
 
     /// One part of an amount in several parts: its value, its magnitude as a power of ten, and
@@ -792,7 +799,8 @@ extension MoneyStage {
                 qualified = true
             }
             if let (iso, end) = suffixSymbol(in: bytes, at: position) {
-                return numberFollows(bytes, at: end, spaced: false) ? nil : Currency(iso: iso, end: end, dollarSign: end == position + 1 && bytes[position] == 0x24)
+                let bare = end == position + 1 && bytes[position] == 0x24
+                return numberFollows(bytes, at: end, spaced: false) ? nil : Currency(iso: iso, end: end, dollarSign: bare, plainDollar: bare)
             }
             // A code in capitals (`500 KZT`), read by its bytes before any word is lower-cased.
             if let (iso, end) = codeWord(in: bytes, at: position) {
@@ -880,7 +888,8 @@ extension MoneyStage {
             if iso == "USD", let dollarCountry { iso = dollarCountry }
             // Francs alone are Swiss, French or CFA francs: which one the text cannot say.
             if !qualified && MoneyLexicon.isQualifiedOnly(iso) { return Currency(iso: iso, end: end, ambiguous: .currency) }
-            return Currency(iso: iso, end: end, word: true, notEnglish: MoneyLexicon.stemIsNotEnglish[stemIndex])
+            return Currency(
+                iso: iso, end: end, word: true, notEnglish: MoneyLexicon.stemIsNotEnglish[stemIndex], plainDollar: iso == "USD" && !qualified)
         }
         return nil
     }
@@ -915,6 +924,8 @@ extension MoneyStage {
         /// A bare `$` after the number: in French, Canada's way of writing its dollar (`675
         /// millions $`), which France writes for the US one only with a qualifier (`$US`).
         var dollarSign = false
+        /// A dollar no sign or word says the country of (`$5`, `5 dollars`; not `US$`, `US dollars`).
+        var plainDollar = false
     }
 }
 

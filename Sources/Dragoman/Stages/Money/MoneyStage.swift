@@ -47,7 +47,13 @@ public struct MoneyStage: Stage {
     /// Reference rates and the currency to add a converted amount in: `EUR 400,000 (≈ USD 472,752)`.
     public let conversion: (rates: ExchangeRates, target: String)?
 
-    public init(style: Style = .code, numbers: Numbers = .keep, conversion: (rates: ExchangeRates, target: String)? = nil) throws(DragomanError) {
+    /// What a bare `$` and `francs` mean in this feed.
+    public let defaults: CurrencyDefaults
+
+    public init(
+        style: Style = .code, numbers: Numbers = .keep, conversion: (rates: ExchangeRates, target: String)? = nil, defaults: CurrencyDefaults = CurrencyDefaults()
+    ) throws(DragomanError) {
+        self.defaults = defaults
         self.style = style
         self.numbers = numbers
         self.conversion = conversion
@@ -111,6 +117,7 @@ public struct MoneyStage: Stage {
             }
         }
         guard !found.isEmpty || !plain.isEmpty else { return StageResult(unchanged: text) }
+        if defaults.dollar != nil || defaults.franc != nil { applyDefaults(to: &found) }
         if genericSubunits { Self.resolveSubunits(&found) }
         let formatter = formatters[context.target.ordinal]
         var edits: [Edit] = []
@@ -145,6 +152,19 @@ public struct MoneyStage: Stage {
             throw .icu(error)
         }
         return try StageResult(applying: edits, to: text)
+    }
+
+    /// The feed's dollar for bare dollars, its franc for francs alone.
+    private func applyDefaults(to found: inout [Found]) {
+        for index in found.indices {
+            if found[index].plainDollar, let dollar = defaults.dollar {
+                found[index].currency = dollar
+                if found[index].ambiguous == .currency { found[index].ambiguous = nil }
+            } else if found[index].ambiguous == .currency, found[index].currency == "CHF", let franc = defaults.franc {
+                found[index].currency = franc
+                found[index].ambiguous = nil
+            }
+        }
     }
 
     /// Gives a subunit of several currencies (`cents`, `kopecks`) the currency of the record's
@@ -247,6 +267,21 @@ public struct MoneyStage: Stage {
         var ambiguous: Ambiguity?
         /// Written in a subunit (`50 qəpik`, `34 cents`).
         var subunit = false
+        /// A dollar no sign or word says the country of (`$5`, `5 dollars`).
+        var plainDollar = false
+    }
+
+    /// The currencies a feed means by a bare `$` or `dollars` and by `francs`: a Canadian desk's
+    /// `$` is CAD, a Swiss desk's `francs` CHF (the config's `dollar` and `franc`). Without them a
+    /// dollar is USD (a French `675 millions $` is flagged) and francs are flagged.
+    public struct CurrencyDefaults: Sendable, Equatable {
+        public var dollar: String?
+        public var franc: String?
+
+        public init(dollar: String? = nil, franc: String? = nil) {
+            self.dollar = dollar
+            self.franc = franc
+        }
     }
 
     /// The edit for an amount; its data only when `describe` (no one reads it otherwise). `buffer`
