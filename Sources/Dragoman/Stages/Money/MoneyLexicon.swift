@@ -71,17 +71,21 @@ enum MoneyLexicon {
     /// writes for the lira and the rouble.
     static let codes: [String: String] = {
         var codes = Dictionary(uniqueKeysWithValues: currencies.map { ($0, $0) })
-        for code in CurrencyNames.isoCodes(current: true) { codes[code] = code }
+        for code in CurrencyNames.isoCodes(current: true) where !notCodes.contains(code) { codes[code] = code }
         codes["TL"] = "TRY"
         // The Russian rouble's code before 1998, still written in news (`RUR 65`).
         codes["RUR"] = "RUB"
         return codes
     }()
 
-    /// Codes that are also words or names written in capitals (`TOP 10`, `ALL 3`, `CUP 2022`,
-    /// `SOS`, `RON`): before a number, a code only when the number has a separator (`CAD 1.5
-    /// million`); after one, always (`500 CAD`).
-    static let wordCodes: Set<String> = ["ALL", "BAM", "BOB", "CAD", "CUP", "MAD", "MOP", "PEN", "SOS", "TOP", "RON", "SAR", "YER", "ANG", "COP"]
+    /// Codes that are words, names or acronyms written in capitals far more often than money
+    /// (`TOP 10 ALL-TIME`, `CUP 2022`, `COP29`, `PHP 7.4`, `SOS`, `RON`): never read as codes; their
+    /// currencies are written by name or sign in news.
+    static let notCodes: Set<String> = ["ALL", "ANG", "BAM", "BOB", "COP", "CUP", "MAD", "MOP", "PEN", "PHP", "RON", "SAR", "SOS", "TOP", "YER"]
+
+    /// Codes that are also words but common in financial copy (`CAD 1.5 million`): before a
+    /// number, a code only when the number has a separator; after one, always (`500 CAD`).
+    static let wordCodes: Set<String> = ["CAD"]
 
     /// The codes the scanner's first-letter and word-pair tables know as words: the nine it has
     /// always read and TL, RUR. Every other code is looked up by its capitals (``code(written:)``).
@@ -368,6 +372,10 @@ enum MoneyLexicon {
     /// Whether each of ``stems`` is a word no English text writes (`avro`, `dolar`, `евро`, `դրամ`):
     /// then a number before it is not written the English way, and its `.` or `,` needs no look at
     /// the record's language.
+    /// Whether each of ``stems`` is read only in lower case: names that are also people's and
+    /// organizations' (`Yuan Longping`, `RAND`), which a year before them would make an amount.
+    static let stemNeedsLowerCase: [Bool] = stems.map { ["yuan", "rand", "yen", "yens"].contains($0.stem) }
+
     static let stemIsNotEnglish: [Bool] = stems.map { stem in
         stem.stem.unicodeScalars.contains { !$0.isASCII }
             || ["avro", "dolar", "sterlin", "funt", "rubl", "frank", "grivna", "qrivna", "zloti", "tenqe"].contains(stem.stem)

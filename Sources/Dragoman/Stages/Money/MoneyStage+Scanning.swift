@@ -122,6 +122,10 @@ extension MoneyStage {
             }
         }
         guard var currency else { return nil }
+        if currency.turkicOnly {
+            let record = language.value()
+            guard record == .az || record == .tr else { return nil }
+        }
         // A range goes up: `2016 - 675 millions $` is a year and an amount (read on its own).
         if let second, let low = first.value(in: bytes, language: { language.value() }, englishStyle: false, amount: power == 0),
             let high = second.value(in: bytes, language: { language.value() }, englishStyle: false, amount: power == 0), low.isGreater(than: high)
@@ -794,8 +798,11 @@ extension MoneyStage {
             var qualified = false
             // The country a qualifier gives a dollar (`Canadian dollars`).
             var dollarCountry: String?
+            // Where the currency word starts (after a qualifier: `Japanese yen`).
+            var currencyWordStart = position
             if let afterQualifier = qualifier(at: position, in: marks), let afterSpace = space(in: bytes, at: afterQualifier) {
                 position = afterSpace
+                currencyWordStart = afterSpace
                 qualified = true
             }
             if let (iso, end) = suffixSymbol(in: bytes, at: position) {
@@ -853,6 +860,7 @@ extension MoneyStage {
                     MoneyLexicon.currency(forLower: next.bytes, scalars: nextScalars) != nil
                 {
                     if isQualifier { dollarCountry = MoneyLexicon.dollarQualifiers[String(decoding: word, as: UTF8.self)] }
+                    currencyWordStart = afterSpace
                     scratch = next
                     word = scratch.bytes
                     scalars = nextScalars
@@ -863,13 +871,15 @@ extension MoneyStage {
             guard let stemIndex = MoneyLexicon.currencyStem(forLower: word, scalars: scalars) else {
                 // A subunit (`50 qəpik`, `66 kuruş`, `34 cents`, `95 centimes d'euros`).
                 guard !afterMagnitude, let subunit = MoneyLexicon.subunit(forLower: word, scalars: scalars) else { continue }
-                var found = Currency(iso: subunit ?? "", end: end, subunit: true)
+                // `sent` is a cent in Azerbaijani and Turkish only (`120 sent letters`).
+                var found = Currency(iso: subunit ?? "", end: end, subunit: true, turkicOnly: word.starts(with: "sent".utf8))
                 if subunit == nil, let (iso, qualifiedEnd) = elidedCurrency(in: bytes, after: end, scratch: &scratch) {
                     found.iso = iso
                     found.end = qualifiedEnd
                 }
                 return found
             }
+            if MoneyLexicon.stemNeedsLowerCase[stemIndex], bytes[currencyWordStart] >= 0x41 && bytes[currencyWordStart] <= 0x5A { continue }
             var iso = MoneyLexicon.stems[stemIndex].iso
             if word.count == 6 && word.elementsEqual("руб".utf8), abbreviationStop(in: bytes, at: end) { end += 1 }
             let needsQualifier = MoneyLexicon.needQualifierWords.containsPrefix(of: word)
@@ -926,6 +936,8 @@ extension MoneyStage {
         var dollarSign = false
         /// A dollar no sign or word says the country of (`$5`, `5 dollars`; not `US$`, `US dollars`).
         var plainDollar = false
+        /// A word that names money only in Azerbaijani and Turkish (`sent`).
+        var turkicOnly = false
     }
 }
 
