@@ -130,6 +130,9 @@ public struct TransliterationStage: Stage {
                 engine = compiled[wordLanguage.ordinal]
             }
             guard engine.mayChange(word) else { continue }
+            // An ISO currency code (`JPY`, `CAD`, as the money stage writes amounts) is no name:
+            // romanized, `JPY` became `ZHPY` in an Azerbaijani record's second pass.
+            if scope == .names, word.count == 3, MoneyLexicon.code(written: word) != nil { continue }
             if scope == .names, words.startsSentence(at: wordStart),
                 !Self.isNameAtSentenceStart(word, at: wordStart..<end, in: bytes, language: language, midSentence: &midSentence, words: &words)
             {
