@@ -87,6 +87,15 @@ enum MoneyLexicon {
     /// number, a code only when the number has a separator; after one, always (`500 CAD`).
     static let wordCodes: Set<String> = ["CAD"]
 
+    /// Whether three bytes spell one of ``wordCodes`` (compared as packed bytes: this runs for every
+    /// amount written code first).
+    static func isWordCode(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count == 3 else { return false }
+        return wordCodesPacked.contains(word.reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+    }
+
+    private static let wordCodesPacked: [UInt32] = wordCodes.map { $0.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
+
     /// The codes the scanner's first-letter and word-pair tables know as words: the nine it has
     /// always read and TL, RUR. Every other code is looked up by its capitals (``code(written:)``).
     static let commonCodes = currencies + ["TL", "RUR"]

@@ -10,8 +10,8 @@ extension MoneyStage {
         let start = first.range.lowerBound
         var prefix = mayHavePrefix(bytes, before: start, floor: floor) ? Self.prefix(in: bytes, before: start, floor: floor) : nil
         // `TOP 10`, `CUP 2022`: a code that is also a word goes before a number with a separator only.
-        if let code = prefix, first.separatorCount == 0, code.start + 3 <= bytes.count, bytes[code.start] >= 0x41 && bytes[code.start] <= 0x5A,
-            MoneyLexicon.wordCodes.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[code.start..<min(code.start + 3, start)]), as: UTF8.self))
+        if let code = prefix, first.separatorCount == 0, code.start + 3 <= start,
+            MoneyLexicon.isWordCode(UnsafeBufferPointer(rebasing: bytes[code.start..<code.start + 3]))
         {
             prefix = nil
         }
@@ -138,9 +138,9 @@ extension MoneyStage {
             && UTF8Decoding.isWordScalar(UTF8Decoding.scalar(in: bytes, at: UTF8Decoding.previousStart(in: bytes, before: amountStart)).value)
         // One `.` or `,` before three digits that the record's language reads as a decimal point
         // (`1,881 euros` in French, `12.809 rubles` in English) may be a price to three decimals or
-        // a thousands separator: left as written, flagged.
-        // An ISO code before the number is written the international way (`EUR 400,000`, as
-        // Dragoman writes amounts); an English magnitude word says English (`USD 9,587 billion`).
+        // a thousands separator: left as written, flagged. Not after an ISO code, written the
+        // international way (`EUR 400,000`, as Dragoman writes amounts), and not with an English
+        // magnitude word, which says English (`USD 9,587 billion`).
         let codeFirst = prefix.map { prefix in
             prefix.start + 3 <= bytes.count && prefix.currency.utf8.elementsEqual(bytes[prefix.start..<prefix.start + 3])
         } ?? false
